@@ -1,0 +1,176 @@
+"""Validator messages in French and English, keyed by a stable code.
+
+Each entry is a pair of str.format templates; the placeholders are the same in both.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading the package
+    "package-missing": (
+        "Fichier introuvable : {path}",
+        "File not found: {path}",
+    ),
+    "package-json": (
+        "datapackage.json n'est pas un JSON valide : {detail}",
+        "datapackage.json is not valid JSON: {detail}",
+    ),
+    "package-shape": (
+        "datapackage.json mal formé : {detail}",
+        "datapackage.json is malformed: {detail}",
+    ),
+    "resource-unknown": (
+        "Ressource inconnue « {name} » : ce projet attend {expected}",
+        "Unknown resource “{name}”: this project expects {expected}",
+    ),
+    "resource-missing": (
+        "Ressource manquante : « {name} »",
+        "Missing resource: “{name}”",
+    ),
+    "path-outside": (
+        "Chemin hors du paquet ou absolu : « {path} »",
+        "Path is absolute or outside the package: “{path}”",
+    ),
+    "file-missing": (
+        "Fichier introuvable : « {path} »",
+        "File not found: “{path}”",
+    ),
+    "schema-json": (
+        "Le schéma n'est pas un JSON valide : {detail}",
+        "The schema is not valid JSON: {detail}",
+    ),
+    "encoding": (
+        "Le fichier n'est pas en UTF-8 (octet invalide à la position {position})",
+        "The file is not UTF-8 (invalid byte at position {position})",
+    ),
+    "bom": (
+        "Le fichier commence par une marque d'ordre d'octets (BOM) : enregistrez-le en UTF-8 sans BOM",
+        "The file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
+    ),
+    "csv-syntax": (
+        "CSV illisible : {detail} (vérifiez les guillemets)",
+        "Unreadable CSV: {detail} (check the quotes)",
+    ),
+    "ragged-row": (
+        "La ligne a {found} cellules au lieu de {expected}",
+        "The row has {found} cells instead of {expected}",
+    ),
+    "header-mismatch": (
+        "En-têtes {found} différents du schéma {expected}",
+        "Headers {found} differ from the schema {expected}",
+    ),
+    # Frictionless errors, translated
+    "type-error": (
+        "Valeur « {cell} » invalide pour le type {type}",
+        "Value “{cell}” is not a valid {type}",
+    ),
+    "required": (
+        "Valeur obligatoire manquante",
+        "Required value is missing",
+    ),
+    "pattern": (
+        "Valeur « {cell} » non conforme au motif {value}",
+        "Value “{cell}” does not match the pattern {value}",
+    ),
+    "maxLength": (
+        "Texte trop long : {length} caractères, {value} au plus",
+        "Text too long: {length} characters, at most {value}",
+    ),
+    "minimum": (
+        "Valeur « {cell} » inférieure au minimum {value}",
+        "Value “{cell}” is below the minimum {value}",
+    ),
+    "enum": (
+        "Valeur « {cell} » hors de la liste autorisée {value}",
+        "Value “{cell}” is not one of {value}",
+    ),
+    "constraint": (
+        "Valeur « {cell} » non conforme à la contrainte {constraint} = {value}",
+        "Value “{cell}” breaks the constraint {constraint} = {value}",
+    ),
+    "unique": (
+        "Valeur « {cell} » en double : elle doit être unique",
+        "Duplicate value “{cell}”: it must be unique",
+    ),
+    "foreign-key": (
+        "« {cell} » ne renvoie à aucune ligne de « {target} »",
+        "“{cell}” does not match any row of “{target}”",
+    ),
+    "blank-row": (
+        "Ligne vide",
+        "Blank row",
+    ),
+    "frictionless": (
+        "{note} (erreur frictionless « {type} »)",
+        "{note} (frictionless error “{type}”)",
+    ),
+    # Project rules
+    "twin-missing": (
+        "Texte présent dans « {other} » mais vide ici : chaque texte existe en français et en anglais",
+        "Text present in “{other}” but empty here: every text exists in French and English",
+    ),
+    "range": (
+        "La valeur haute {value_max} est inférieure à la valeur {value}",
+        "The upper value {value_max} is less than the value {value}",
+    ),
+    "precision-missing": (
+        "Date sans précision : remplissez « {column} »",
+        "Date without precision: fill in “{column}”",
+    ),
+    "precision-orphan": (
+        "Précision sans date : « {column} » est vide",
+        "Precision without a date: “{column}” is empty",
+    ),
+    "precision-date": (
+        "La date {date} ne correspond pas à la précision « {precision} » (attendu {expected})",
+        "The date {date} does not match the precision “{precision}” (expected {expected})",
+    ),
+    "date-order": (
+        "La date de fin {end} précède la date de début {start}",
+        "The end date {end} is before the start date {start}",
+    ),
+    "future-date": (
+        "Date future ({date}) alors que l'événement n'est pas marqué comme prévu",
+        "Date in the future ({date}) but the row is not marked as planned",
+    ),
+    "source-unused": (
+        "Source citée par aucune ligne",
+        "Source not cited by any row",
+    ),
+    "duplicate-row": (
+        "Ligne identique à la ligne {other} (hors identifiant)",
+        "Row identical to line {other} (apart from its id)",
+    ),
+    "kebab-id": (
+        "Identifiant « {cell} » invalide : minuscules, chiffres et tirets (kebab-case)",
+        "Invalid id “{cell}”: use lowercase letters, digits and hyphens (kebab-case)",
+    ),
+    "phone": (
+        "Numéro de téléphone repéré (« {match} ») : aucune donnée de contact personnelle",
+        "Phone number found (“{match}”): no personal contact data",
+    ),
+    "email": (
+        "Adresse e-mail repérée (« {match} ») : aucune donnée de contact personnelle",
+        "E-mail address found (“{match}”): no personal contact data",
+    ),
+    "unit-mismatch": (
+        "Unité « {unit} » différente de celle de l'indicateur « {indicator} » ({expected})",
+        "Unit “{unit}” differs from that of indicator “{indicator}” ({expected})",
+    ),
+    "self-relation": (
+        "Une organisation ne peut pas être en relation avec elle-même",
+        "An organisation cannot be related to itself",
+    ),
+    "schema-text": (
+        "Le schéma n'a pas de « {key} » pour le champ « {field} »",
+        "The schema has no “{key}” for field “{field}”",
+    ),
+    "resource-text": (
+        "datapackage.json n'a pas de « {key} » pour la ressource « {name} »",
+        "datapackage.json has no “{key}” for resource “{name}”",
+    ),
+}
+
+
+def render(code: str, **params) -> tuple[str, str]:
+    """Return the (French, English) message for code, filled with params."""
+    fr, en = MESSAGES[code]
+    return fr.format(**params), en.format(**params)

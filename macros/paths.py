@@ -1,0 +1,13 @@
+"""Every location the project uses, in one place. Imports nothing from the project."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = ROOT / "datapackage"
+PACKAGE = PACKAGE_DIR / "datapackage.json"
+CHANGELOG = PACKAGE_DIR / "CHANGELOG.md"
+DOCS = ROOT / "docs"
+GENERATED = DOCS / "generated"  # record pages written by the build hook (git-ignored)
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LOCALES = Path(__file__).resolve().parent / "locales"
+SITE = ROOT / "site"

@@ -1,0 +1,65 @@
+"""A validation problem and the ways to print a list of them (text table, Markdown, JSON)."""
+
+import json
+from dataclasses import asdict, dataclass
+
+from tabulate import tabulate
+
+from .messages import render
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # path relative to the package folder, e.g. data/figures.csv
+    line: int | None  # line in the file as an editor counts it (header = 1)
+    column: str | None
+    code: str
+    message_fr: str
+    message_en: str
+
+
+def problem(file, line, column, code, **params) -> Problem:
+    fr, en = render(code, **params)
+    return Problem(str(file), line, column, code, fr, en)
+
+
+HEADERS = ["Fichier / File", "Ligne / Line", "Colonne / Column", "Message (fr)", "Message (en)"]
+
+
+def _rows(problems):
+    return [[p.file, p.line or "", p.column or "", p.message_fr, p.message_en] for p in problems]
+
+
+def summary(problems, package) -> tuple[str, str]:
+    if not problems:
+        return (f"Paquet valide : {package}", f"Package is valid: {package}")
+    files = len({p.file for p in problems})
+    n = len(problems)
+    return (
+        f"{n} erreur(s) dans {files} fichier(s) : {package}",
+        f"{n} error(s) in {files} file(s): {package}",
+    )
+
+
+def as_text(problems, package) -> str:
+    fr, en = summary(problems, package)
+    table = tabulate(_rows(problems), HEADERS, tablefmt="simple_grid", maxcolwidths=[24, 6, 16, 42, 42])
+    return (table + "\n" if problems else "") + f"{fr}\n{en}\n"
+
+
+def as_markdown(problems, package) -> str:
+    fr, en = summary(problems, package)
+    lines = [f"### {'✅' if not problems else '❌'} {en}", "", f"_{fr}_", ""]
+    if problems:
+        # Pipes inside cells would break the Markdown table.
+        rows = [[str(c).replace("|", "\\|").replace("\n", " ") for c in r] for r in _rows(problems)]
+        lines += [tabulate(rows, HEADERS, tablefmt="github"), ""]
+    return "\n".join(lines)
+
+
+def as_json(problems, package) -> str:
+    return json.dumps(
+        {"package": str(package), "valid": not problems, "count": len(problems), "errors": [asdict(p) for p in problems]},
+        ensure_ascii=False,
+        indent=2,
+    ) + "\n"
