@@ -19,11 +19,12 @@ $(STAMP): requirements.lock
 validate: $(STAMP)
 	$(BIN)/python -m macros.validate $(PACKAGE)
 
+# Validation runs first: an invalid package stops the build.
 site: validate
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
 serve: validate
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

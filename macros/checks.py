@@ -15,8 +15,13 @@ from .report import problem
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Date columns and their precision companions.
-DATED = {"date": "date_precision", "founded": "founded_precision", "since": "since_precision",
-         "until": "until_precision", "deadline": "deadline_precision"}  # fmt: skip
+DATED = {
+    "date": "date_precision",
+    "founded": "founded_precision",
+    "since": "since_precision",
+    "until": "until_precision",
+    "deadline": "deadline_precision",
+}
 # Columns that hold a future date legitimately.
 FUTURE_OK = {"deadline"}
 
@@ -54,11 +59,17 @@ def value_ranges(pkg: RawPackage, today: date):
     for line, row in t.rows if t else []:
         low, high = _number(row.get("value", "")), _number(row.get("value_max", ""))
         if low is not None and high is not None and high < low:
-            yield problem(t.path, line, "value_max", "range", value=row["value"], value_max=row["value_max"])
+            yield problem(
+                t.path, line, "value_max", "range", value=row["value"], value_max=row["value_max"]
+            )
 
 
 def precisions(pkg: RawPackage, today: date):
-    expected_shape = {"month": ("-DD", "01"), "year": ("-MM-DD", "01-01"), "early-year": ("-MM-DD", "01-01")}
+    expected_shape = {
+        "month": ("-DD", "01"),
+        "year": ("-MM-DD", "01-01"),
+        "early-year": ("-MM-DD", "01-01"),
+    }
     for t in pkg.tables.values():
         for col, pcol in DATED.items():
             if col not in t.header or pcol not in t.header:
@@ -66,14 +77,21 @@ def precisions(pkg: RawPackage, today: date):
             for line, row in t.rows:
                 value, precision = row[col], row[pcol]
                 if value and not precision:
-                    yield problem(t.path, line, pcol, "precision-missing", column=pcol)
+                    yield problem(t.path, line, pcol, "precision-missing", field=pcol)
                 elif precision and not value:
-                    yield problem(t.path, line, pcol, "precision-orphan", column=col)
+                    yield problem(t.path, line, pcol, "precision-orphan", field=col)
                 elif precision in expected_shape and _date(value):
                     suffix_label, suffix = expected_shape[precision]
                     if not value.endswith(suffix):
-                        yield problem(t.path, line, col, "precision-date", date=value, precision=precision,
-                                      expected=f"AAAA{suffix_label} = …{suffix}")  # fmt: skip
+                        yield problem(
+                            t.path,
+                            line,
+                            col,
+                            "precision-date",
+                            date=value,
+                            precision=precision,
+                            expected=f"AAAA{suffix_label} = …{suffix}",
+                        )
 
 
 def date_order(pkg: RawPackage, today: date):
@@ -101,7 +119,12 @@ def sources_used(pkg: RawPackage, today: date):
     sources = pkg.tables.get("sources")
     if not sources:
         return
-    cited = {row["source_id"] for t in pkg.tables.values() if "source_id" in t.header for _, row in t.rows}
+    cited = {
+        row["source_id"]
+        for t in pkg.tables.values()
+        if "source_id" in t.header
+        for _, row in t.rows
+    }
     for line, row in sources.rows:
         if row["id"] not in cited:
             yield problem(sources.path, line, "id", "source-unused")
@@ -128,7 +151,9 @@ def kebab_ids(pkg: RawPackage, today: date):
 
 def contact_data(pkg: RawPackage, today: date):
     for t in pkg.tables.values():
-        text_cols = [f["name"] for f in t.schema.get("fields", []) if f.get("type", "string") == "string"]
+        text_cols = [
+            f["name"] for f in t.schema.get("fields", []) if f.get("type", "string") == "string"
+        ]
         for line, row in t.rows:
             for col in text_cols:
                 text = row.get(col, "")
@@ -136,7 +161,9 @@ def contact_data(pkg: RawPackage, today: date):
                     continue
                 if m := EMAIL.search(text):
                     yield problem(t.path, line, col, "email", match=m.group(0))
-                for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID):
+                for match in phonenumbers.PhoneNumberMatcher(
+                    text, "FR", leniency=phonenumbers.Leniency.VALID
+                ):
                     yield problem(t.path, line, col, "phone", match=match.raw_string)
 
 
@@ -148,8 +175,15 @@ def units_match(pkg: RawPackage, today: date):
     for line, row in figures.rows:
         expected = unit_of.get(row["indicator_id"])
         if expected and row["unit"] != expected:
-            yield problem(figures.path, line, "unit", "unit-mismatch", unit=row["unit"],
-                          indicator=row["indicator_id"], expected=expected)  # fmt: skip
+            yield problem(
+                figures.path,
+                line,
+                "unit",
+                "unit-mismatch",
+                unit=row["unit"],
+                indicator=row["indicator_id"],
+                expected=expected,
+            )
 
 
 def self_relations(pkg: RawPackage, today: date):
@@ -164,17 +198,40 @@ def schema_texts(pkg: RawPackage, today: date):
     for res in pkg.descriptor.get("resources", []):
         for key in keys:
             if not str(res.get(key) or "").strip():
-                yield problem("datapackage.json", None, None, "resource-text", key=key, name=res.get("name"))
-        schema_file = res.get("schema") if isinstance(res.get("schema"), str) else "datapackage.json"
+                yield problem(
+                    "datapackage.json", None, None, "resource-text", key=key, name=res.get("name")
+                )
+        schema_file = (
+            res.get("schema") if isinstance(res.get("schema"), str) else "datapackage.json"
+        )
         table = pkg.tables.get(res.get("name"))
         for f in table.schema.get("fields", []) if table else []:
             for key in keys:
                 if not str(f.get(key) or "").strip():
-                    yield problem(schema_file, None, f.get("name"), "schema-text", key=key, field=f.get("name"))
+                    yield problem(
+                        schema_file,
+                        None,
+                        f.get("name"),
+                        "schema-text",
+                        key=key,
+                        field=f.get("name"),
+                    )
 
 
-RULES = [text_twins, value_ranges, precisions, date_order, future_dates, sources_used,
-         duplicate_rows, kebab_ids, contact_data, units_match, self_relations, schema_texts]  # fmt: skip
+RULES = [
+    text_twins,
+    value_ranges,
+    precisions,
+    date_order,
+    future_dates,
+    sources_used,
+    duplicate_rows,
+    kebab_ids,
+    contact_data,
+    units_match,
+    self_relations,
+    schema_texts,
+]
 
 
 def run(pkg: RawPackage, today: date | None = None):

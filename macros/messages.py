@@ -112,12 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The upper value {value_max} is less than the value {value}",
     ),
     "precision-missing": (
-        "Date sans précision : remplissez « {column} »",
-        "Date without precision: fill in “{column}”",
+        "Date sans précision : remplissez « {field} »",
+        "Date without precision: fill in “{field}”",
     ),
     "precision-orphan": (
-        "Précision sans date : « {column} » est vide",
-        "Precision without a date: “{column}” is empty",
+        "Précision sans date : « {field} » est vide",
+        "Precision without a date: “{field}” is empty",
     ),
     "precision-date": (
         "La date {date} ne correspond pas à la précision « {precision} » (attendu {expected})",

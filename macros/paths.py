@@ -1,10 +1,12 @@
 """Every location the project uses, in one place. Imports nothing from the project."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = ROOT / "datapackage"
-PACKAGE = PACKAGE_DIR / "datapackage.json"
+# BRIEFING_PACKAGE lets the build and the benchmark use another package of the same shape.
+PACKAGE = Path(os.environ.get("BRIEFING_PACKAGE", PACKAGE_DIR / "datapackage.json")).resolve()
 CHANGELOG = PACKAGE_DIR / "CHANGELOG.md"
 DOCS = ROOT / "docs"
 GENERATED = DOCS / "generated"  # record pages written by the build hook (git-ignored)

@@ -12,11 +12,28 @@ from pathlib import Path
 from .report import Problem, problem
 
 # The resources the project rules know. A package may not add others or lack any.
-ENTITIES = ("figures", "indicators", "announcements", "organisations", "people", "roles", "relations", "sources")
+ENTITIES = (
+    "figures",
+    "indicators",
+    "announcements",
+    "organisations",
+    "people",
+    "roles",
+    "relations",
+    "sources",
+)
 CODE_LISTS = (
-    "precisions", "places", "units", "periods", "qualifiers", "figure_kinds",
-    "announcement_kinds", "organisation_kinds", "relation_types", "source_kinds",
-)  # fmt: skip
+    "precisions",
+    "places",
+    "units",
+    "periods",
+    "qualifiers",
+    "figure_kinds",
+    "announcement_kinds",
+    "organisation_kinds",
+    "relation_types",
+    "source_kinds",
+)
 RESOURCES = ENTITIES + CODE_LISTS
 
 
@@ -54,7 +71,9 @@ def _load_json(path: Path, label: str, code: str) -> tuple[dict | None, list[Pro
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return None, [problem(label, getattr(exc, "lineno", None), None, code, detail=str(exc))]
     if not isinstance(data, dict):
-        return None, [problem(label, None, None, "package-shape", detail="object expected / objet attendu")]
+        return None, [
+            problem(label, None, None, "package-shape", detail="object expected / objet attendu")
+        ]
     return data, []
 
 
@@ -73,13 +92,17 @@ def _read_csv(base: Path, rel: str, schema: dict, name: str) -> tuple[Table | No
         header = next(reader, [])
         expected = [f.get("name") for f in schema.get("fields", [])]
         if header != expected:
-            problems.append(problem(rel, 1, None, "header-mismatch", found=header, expected=expected))
+            problems.append(
+                problem(rel, 1, None, "header-mismatch", found=header, expected=expected)
+            )
         table = Table(name, rel, schema, header)
         start = reader.line_num + 1
         for cells in reader:
             table.lines.append(start)
             if cells and len(cells) != len(header):
-                problems.append(problem(rel, start, None, "ragged-row", found=len(cells), expected=len(header)))
+                problems.append(
+                    problem(rel, start, None, "ragged-row", found=len(cells), expected=len(header))
+                )
             elif cells:
                 table.rows.append((start, dict(zip(header, cells, strict=True))))
             start = reader.line_num + 1
@@ -97,12 +120,29 @@ def read_package(path: Path) -> tuple[RawPackage | None, list[Problem]]:
     base = path.parent
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-        return None, [problem(label, None, "resources", "package-shape", detail="resources: list of objects expected")]
+        return None, [
+            problem(
+                label,
+                None,
+                "resources",
+                "package-shape",
+                detail="resources: list of objects expected",
+            )
+        ]
     tables: dict[str, Table] = {}
     names = [r.get("name") for r in resources]
     for name in names:
         if name not in RESOURCES:
-            problems.append(problem(label, None, "resources", "resource-unknown", name=name, expected=", ".join(RESOURCES)))
+            problems.append(
+                problem(
+                    label,
+                    None,
+                    "resources",
+                    "resource-unknown",
+                    name=name,
+                    expected=", ".join(RESOURCES),
+                )
+            )
     for name in RESOURCES:
         if name not in names:
             problems.append(problem(label, None, "resources", "resource-missing", name=name))

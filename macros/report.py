@@ -43,7 +43,9 @@ def summary(problems, package) -> tuple[str, str]:
 
 def as_text(problems, package) -> str:
     fr, en = summary(problems, package)
-    table = tabulate(_rows(problems), HEADERS, tablefmt="simple_grid", maxcolwidths=[24, 6, 16, 42, 42])
+    table = tabulate(
+        _rows(problems), HEADERS, tablefmt="simple_grid", maxcolwidths=[24, 6, 16, 42, 42]
+    )
     return (table + "\n" if problems else "") + f"{fr}\n{en}\n"
 
 
@@ -58,8 +60,16 @@ def as_markdown(problems, package) -> str:
 
 
 def as_json(problems, package) -> str:
-    return json.dumps(
-        {"package": str(package), "valid": not problems, "count": len(problems), "errors": [asdict(p) for p in problems]},
-        ensure_ascii=False,
-        indent=2,
-    ) + "\n"
+    return (
+        json.dumps(
+            {
+                "package": str(package),
+                "valid": not problems,
+                "count": len(problems),
+                "errors": [asdict(p) for p in problems],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

@@ -20,12 +20,18 @@ CONSTRAINT = re.compile(r'constraint "(?P<constraint>\w+)" is "(?P<value>.*)"', 
 def _translate(error, table, rel: str) -> Problem:
     """Turn one frictionless error into a bilingual Problem located by line."""
     row_number = getattr(error, "row_number", None)
-    line = table.lines[row_number - 2] if table and row_number and 0 <= row_number - 2 < len(table.lines) else None
+    line = (
+        table.lines[row_number - 2]
+        if table and row_number and 0 <= row_number - 2 < len(table.lines)
+        else None
+    )
     column = getattr(error, "field_name", None)
     cell = getattr(error, "cell", "")
     note = getattr(error, "note", "") or ""
     if error.type == "type-error":
-        return problem(rel, line, column, "type-error", cell=cell, type=getattr(error, "field_type", ""))
+        return problem(
+            rel, line, column, "type-error", cell=cell, type=getattr(error, "field_type", "")
+        )
     if error.type == "constraint-error" and (m := CONSTRAINT.search(note)):
         constraint, value = m["constraint"], m["value"]
         if constraint == "required":
@@ -34,7 +40,9 @@ def _translate(error, table, rel: str) -> Problem:
             return problem(rel, line, column, constraint, cell=cell, value=value)
         if constraint == "maxLength":
             return problem(rel, line, column, "maxLength", length=len(str(cell)), value=value)
-        return problem(rel, line, column, "constraint", cell=cell, constraint=constraint, value=value)
+        return problem(
+            rel, line, column, "constraint", cell=cell, constraint=constraint, value=value
+        )
     if error.type in ("unique-error", "primary-key"):
         cells = getattr(error, "cells", None) or [cell]
         return problem(rel, line, column or "id", "unique", cell=", ".join(map(str, cells)))
@@ -42,7 +50,9 @@ def _translate(error, table, rel: str) -> Problem:
         names = getattr(error, "field_names", []) or []
         cells = [str(c) for c in getattr(error, "field_cells", []) or []]
         target = error.reference_name if hasattr(error, "reference_name") else ""
-        return problem(rel, line, ", ".join(names), "foreign-key", cell=", ".join(cells), target=target)
+        return problem(
+            rel, line, ", ".join(names), "foreign-key", cell=", ".join(cells), target=target
+        )
     if error.type == "blank-row":
         return problem(rel, line, None, "blank-row")
     return problem(rel, line, column, "frictionless", note=note or error.message, type=error.type)

@@ -1,0 +1,84 @@
+"""Current language, interface labels and locale-aware formatting (always through Babel)."""
+
+from datetime import date
+from functools import cache
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+
+from . import paths
+
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+LANGUAGES = tuple(LOCALES)
+
+
+def locale(lang: str) -> str:
+    return LOCALES[lang]
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    return yaml.safe_load((paths.LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+
+
+def label(key: str, lang: str, **params) -> str:
+    """An interface string from the language's catalogue, filled with params."""
+    return catalogue(lang)[key].format(**params)
+
+
+def text(record, field: str, lang: str) -> str:
+    """The `<field>_<lang>` value of a record, or '' when empty."""
+    return record.get(f"{field}_{lang}") or ""
+
+
+def number(value, lang: str) -> str:
+    return format_decimal(value, locale=locale(lang))
+
+
+def amount(value, currency: str, lang: str) -> str:
+    """109e9 EUR -> '109 Md €' / '€109B'; small amounts keep all digits."""
+    if abs(value) >= 1_000_000:
+        return format_compact_currency(value, currency, locale=locale(lang), fraction_digits=1)
+    return format_currency(value, currency, locale=locale(lang))
+
+
+def percent(value, lang: str) -> str:
+    """Values are stored 0-100; Babel expects a ratio."""
+    return format_percent(float(value) / 100, locale=locale(lang), decimal_quantization=False)
+
+
+def value(fig, unit, lang: str) -> str:
+    """Format a figure's value (and upper bound) for its unit."""
+
+    def one(v):
+        if unit.format == "currency":
+            return amount(v, unit.currency, lang)
+        if unit.format == "percent":
+            return percent(v, lang)
+        return number(v, lang)
+
+    if fig.value_max is not None:
+        shown = label("range", lang, low=one(fig.value), high=one(fig.value_max))
+    else:
+        shown = one(fig.value)
+    if fig.qualifier == "more-than":
+        shown = label("more_than", lang, value=shown)
+    return shown
+
+
+def day(when: date | None, precision: str | None, lang: str) -> str:
+    """A date at its precision: '12 février 2025', 'juin 2021', '2020', 'début 2026'."""
+    if when is None:
+        return ""
+    loc = locale(lang)
+    if precision == "year":
+        return str(when.year)
+    if precision == "early-year":
+        return label("early_year", lang, year=when.year)
+    if precision == "month":
+        return format_date(when, "LLLL y", locale=loc)
+    full = format_date(when, "d MMMM y", locale=loc)
+    if precision == "by":
+        return label("by_date", lang, date=full)
+    return full

@@ -1,0 +1,31 @@
+"""The data package as typed records, loaded once per process.
+
+static-i18n runs every plugin once per language, so the cache matters: the package is read
+once, however many times MkDocs calls define_env.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from frictionless import Package
+
+from . import paths
+
+
+class Record(dict):
+    """A row whose fields read as attributes in templates (`fig.value`), missing ones as None."""
+
+    def __getattr__(self, name):
+        return self.get(name)
+
+
+@cache
+def load(package: Path = paths.PACKAGE) -> dict[str, dict[str, Record]]:
+    """Return {resource name: {id: record}} with values typed by the Table Schemas."""
+    pkg = Package(str(package))
+    return {res.name: {row["id"]: Record(row) for row in res.read_rows()} for res in pkg.resources}
+
+
+@cache
+def descriptor(package: Path = paths.PACKAGE) -> dict:
+    return Package(str(package)).to_dict()
