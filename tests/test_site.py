@@ -47,5 +47,7 @@ def test_every_page_has_its_language(site):
 
 def test_no_leftover_template_syntax(site):
     for page in site.rglob("*.html"):
-        text = re.sub(r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(
+            r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S
+        )
         assert "{{" not in text and "{%" not in text, page
