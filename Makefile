@@ -44,5 +44,5 @@ lock: $(STAMP)
 		-o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .venv .pytest_cache docs/generated
+	rm -rf site .venv .pytest_cache docs/organisation docs/person docs/assets/charts docs/data
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,13 +1,31 @@
 """mkdocs-macros entry point: wiring only. The work lives in the sibling modules."""
 
-from . import i18n, load, render
+from . import i18n, render
+from .views import Ctx
 
 
 def define_env(env):
-    # Language is read at render time: define_env runs once per language build.
-    def lang():
-        return env.page.file.locale if env.page and getattr(env.page.file, "locale", None) else "fr"
+    # The language is read at render time: define_env runs once per language build.
+    def ctx() -> Ctx:
+        page = env.page
+        lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
+        return Ctx(lang=lang, here=page.url, site_url=env.conf["site_url"] or "")
 
-    env.macro(lambda: render.home_figures(lang()), "home_figures")
-    env.macro(lambda key, **p: i18n.label(key, lang(), **p), "t")
-    env.variables["data"] = load.load()
+    for name in (
+        "home_figures",
+        "latest_announcements",
+        "chart_block",
+        "all_charts",
+        "key_figures",
+        "targets",
+        "timeline",
+        "organisations",
+        "organisation_page",
+        "people",
+        "person_page",
+        "sources",
+        "dictionary",
+    ):
+        function = getattr(render, name)
+        env.macro(lambda *args, _f=function, **kw: _f(*args, ctx=ctx(), **kw), name)
+    env.macro(lambda key, **params: i18n.label(key, ctx().lang, **params), "t")

@@ -1,10 +1,12 @@
 """Current language, interface labels and locale-aware formatting (always through Babel)."""
 
+import unicodedata
 from datetime import date
 from functools import cache
 
 import yaml
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_interval
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 
 from . import paths
@@ -82,3 +84,18 @@ def day(when: date | None, precision: str | None, lang: str) -> str:
     if precision == "by":
         return label("by_date", lang, date=full)
     return full
+
+
+def interval(start: date, end: date, lang: str) -> str:
+    """'10–11 février 2025' / '10–11 February 2025'."""
+    return format_interval(start, end, "yMMMMd", locale=locale(lang))
+
+
+def language_name(code: str, lang: str) -> str:
+    """Name of a language in the reader's language: 'fr' -> 'français' / 'French'."""
+    return Locale.parse(code).get_display_name(locale(lang))
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order that ignores accents and case (É sorts with E)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

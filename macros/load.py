@@ -1,9 +1,10 @@
 """The data package as typed records, loaded once per process.
 
 static-i18n runs every plugin once per language, so the cache matters: the package is read
-once, however many times MkDocs calls define_env.
+once, however many times MkDocs calls define_env or the hooks.
 """
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -28,4 +29,8 @@ def load(package: Path = paths.PACKAGE) -> dict[str, dict[str, Record]]:
 
 @cache
 def descriptor(package: Path = paths.PACKAGE) -> dict:
-    return Package(str(package)).to_dict()
+    """datapackage.json with each resource's schema file read in (key `schema_data`)."""
+    data = json.loads(package.read_text(encoding="utf-8"))
+    for res in data["resources"]:
+        res["schema_data"] = json.loads((package.parent / res["schema"]).read_text(encoding="utf-8"))
+    return data

@@ -9,7 +9,9 @@ PACKAGE_DIR = ROOT / "datapackage"
 PACKAGE = Path(os.environ.get("BRIEFING_PACKAGE", PACKAGE_DIR / "datapackage.json")).resolve()
 CHANGELOG = PACKAGE_DIR / "CHANGELOG.md"
 DOCS = ROOT / "docs"
-GENERATED = DOCS / "generated"  # record pages written by the build hook (git-ignored)
+# Written by the build hook (hooks/generate.py) and git-ignored:
+CHARTS = DOCS / "assets" / "charts"
+DOCS_DATA = DOCS / "data"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCALES = Path(__file__).resolve().parent / "locales"
 SITE = ROOT / "site"

@@ -1,41 +1,27 @@
-"""View models: typed records -> plain dicts for the Jinja templates, per language."""
+"""Render view models with the Jinja templates in macros/templates/ (all markup lives there)."""
 
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import i18n, paths
-from .load import load
+from . import charts, paths, urls, views
+from .views import Ctx
 
 
 @cache
 def templates() -> Environment:
-    # Own environment with autoescape: data never reaches HTML unescaped.
-    env = Environment(
+    # Own environment, compiled once, with autoescape: data never reaches HTML unescaped.
+    return Environment(
         loader=FileSystemLoader(paths.TEMPLATES),
-        autoescape=True,
+        autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
     )
-    env.globals["t"] = i18n.label
-    return env
 
 
-def figure_view(fig, lang: str) -> dict:
-    data = load()
-    unit = data["units"][fig.unit]
-    return {
-        "id": fig.id,
-        "label": i18n.text(fig, "label", lang),
-        "value": i18n.value(fig, unit, lang),
-        "kind": i18n.text(data["figure_kinds"][fig.kind], "label", lang),
-        "scope": i18n.text(fig, "scope", lang),
-        "place": i18n.text(data["places"][fig.geo], "label", lang),
-        "source": data["sources"][fig.source_id],
-        "quote": fig.quote,
-    }
+def render(template: str, ctx: Ctx, **values) -> str:
+    return templates().get_template(template).render(ctx=ctx, **values)
 
 
 HOME_FIGURES = (
@@ -43,11 +29,77 @@ HOME_FIGURES = (
     "france-ai-investment-109bn",
     "eu-ai-investment-200bn",
     "france-ai-adoption-all",
-    "eu-ai-adoption-target-2030",
     "denmark-ai-adoption-all",
+    "eu-ai-adoption-target-2030",
 )
 
 
-def home_figures(lang: str) -> str:
-    figures = [figure_view(load()["figures"][i], lang) for i in HOME_FIGURES]
-    return templates().get_template("figure_cards.html").render(figures=figures, lang=lang)
+def chart(indicator_id: str, ctx: Ctx) -> dict:
+    from .load import load
+
+    indicator = load()["indicators"][indicator_id]
+    bars, targets = charts.series(indicator_id, ctx.lang)
+    return {
+        "id": f"chart-{indicator_id}",
+        "title": views.i18n.text(indicator, "label", ctx.lang),
+        "src": ctx.link(f"assets/charts/{indicator_id}-{ctx.lang}.svg"),
+        "alt": charts.alt_text(indicator_id, ctx.lang),
+        "rows": [views.figure(f, ctx) | {"series": charts.bar_label(f, ctx.lang)} for f in bars + targets],
+    }
+
+
+def home_figures(ctx: Ctx) -> str:
+    from .load import load
+
+    figures = [views.figure(load()["figures"][i], ctx) for i in HOME_FIGURES]
+    return render("figure_cards.html", ctx, figures=figures, more=ctx.link(urls.page("figures", ctx.lang)))
+
+
+def latest_announcements(count: int = 5, ctx: Ctx | None = None) -> str:
+    items = views.latest_announcements(ctx, count)
+    return render("announcement_list.html", ctx, items=items, more=ctx.link(urls.page("timeline", ctx.lang)))
+
+
+def chart_block(indicator_id: str, ctx: Ctx) -> str:
+    more = ctx.link(urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
+    return render("chart.html", ctx, chart=chart(indicator_id, ctx), more=more)
+
+
+def all_charts(ctx: Ctx) -> str:
+    return "\n\n".join(render("chart.md", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
+
+
+def key_figures(ctx: Ctx) -> str:
+    return render("figures.md", ctx, groups=views.figures_by_indicator(ctx))
+
+
+def targets(ctx: Ctx) -> str:
+    return render("targets.md", ctx, targets=views.targets(ctx))
+
+
+def timeline(ctx: Ctx) -> str:
+    return render("timeline.md", ctx, years=views.timeline(ctx))
+
+
+def organisations(ctx: Ctx) -> str:
+    return render("organisations.html", ctx, organisations=views.organisations(ctx))
+
+
+def organisation_page(org_id: str, ctx: Ctx) -> str:
+    return render("organisation.md", ctx, org=views.organisation(org_id, ctx))
+
+
+def people(ctx: Ctx) -> str:
+    return render("people.html", ctx, people=views.people(ctx))
+
+
+def person_page(person_id: str, ctx: Ctx) -> str:
+    return render("person.md", ctx, person=views.person(person_id, ctx))
+
+
+def sources(ctx: Ctx) -> str:
+    return render("sources.md", ctx, sources=views.sources(ctx))
+
+
+def dictionary(ctx: Ctx) -> str:
+    return render("dictionary.md", ctx, resources=views.dictionary(ctx), package=ctx.link("data/datapackage.json"))
