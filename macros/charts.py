@@ -73,15 +73,42 @@ def svg(indicator_id: str, lang: str) -> bytes:
         for y, f in zip(ypos, bars, strict=True):
             top = upper.get(f.id, value[f.id])
             if f.id in upper:
-                ax.barh(y, top - value[f.id], left=value[f.id], color="white", edgecolor=RANGE, hatch="///", height=0.6)
+                ax.barh(
+                    y,
+                    top - value[f.id],
+                    left=value[f.id],
+                    color="white",
+                    edgecolor=RANGE,
+                    hatch="///",
+                    height=0.6,
+                )
             text = fmt(value[f.id], None) + (f"–{fmt(top, None)}" if f.id in upper else "")
-            ax.annotate(text, (top, y), xytext=(4, 0), textcoords="offset points", va="center", ha="left", color=INK)
+            ax.annotate(
+                text,
+                (top, y),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left",
+                color=INK,
+            )
         for t in targets:
             ax.axvline(value[t.id], color=TARGET, linestyle="--", linewidth=1.6)
             deadline = i18n.day(t.deadline, t.deadline_precision, lang)
             place = i18n.text(load()["places"][t.geo], "label", lang)
-            note = i18n.label("chart_target", lang, place=place, deadline=deadline, value=fmt(value[t.id], None))
-            ax.annotate(note, (value[t.id], len(bars) - 0.35), xytext=(-4, 0), textcoords="offset points", color=TARGET, ha="right", va="bottom", fontsize=9)
+            note = i18n.label(
+                "chart_target", lang, place=place, deadline=deadline, value=fmt(value[t.id], None)
+            )
+            ax.annotate(
+                note,
+                (value[t.id], len(bars) - 0.35),
+                xytext=(-4, 0),
+                textcoords="offset points",
+                color=TARGET,
+                ha="right",
+                va="bottom",
+                fontsize=9,
+            )
         ax.set_yticks(ypos, labels)
         ax.xaxis.set_major_formatter(FuncFormatter(fmt))
         highest = max(list(value.values()) + list(upper.values()))
@@ -103,8 +130,19 @@ def alt_text(indicator_id: str, lang: str) -> str:
     bars, targets = series(indicator_id, lang)
     from .views import formatted_value
 
-    parts = [i18n.label("chart_item", lang, label=bar_label(f, lang), value=formatted_value(f, lang)) for f in bars]
+    parts = [
+        i18n.label("chart_item", lang, label=bar_label(f, lang), value=formatted_value(f, lang))
+        for f in bars
+    ]
     for t in targets:
         deadline = i18n.day(t.deadline, t.deadline_precision, lang)
-        parts.append(i18n.label("chart_target", lang, place=bar_label(t, lang), deadline=deadline, value=formatted_value(t, lang)))
+        parts.append(
+            i18n.label(
+                "chart_target",
+                lang,
+                place=bar_label(t, lang),
+                deadline=deadline,
+                value=formatted_value(t, lang),
+            )
+        )
     return " ; ".join(parts) + "." if lang == "fr" else "; ".join(parts) + "."

@@ -2,6 +2,7 @@
 
 import unicodedata
 from datetime import date
+from decimal import Decimal
 from functools import cache
 
 import yaml
@@ -47,7 +48,10 @@ def amount(value, currency: str, lang: str) -> str:
 
 def percent(value, lang: str) -> str:
     """Values are stored 0-100; Babel expects a ratio."""
-    return format_percent(float(value) / 100, locale=locale(lang), decimal_quantization=False)
+    # Decimal arithmetic: 21.96 / 100 in floats prints as 21,960000000000002 %.
+    return format_percent(
+        Decimal(str(value)) / 100, locale=locale(lang), decimal_quantization=False
+    )
 
 
 def value(fig, unit, lang: str) -> str:

@@ -32,5 +32,7 @@ def descriptor(package: Path = paths.PACKAGE) -> dict:
     """datapackage.json with each resource's schema file read in (key `schema_data`)."""
     data = json.loads(package.read_text(encoding="utf-8"))
     for res in data["resources"]:
-        res["schema_data"] = json.loads((package.parent / res["schema"]).read_text(encoding="utf-8"))
+        res["schema_data"] = json.loads(
+            (package.parent / res["schema"]).read_text(encoding="utf-8")
+        )
     return data

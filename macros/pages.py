@@ -17,11 +17,19 @@ import yaml
 from . import charts, i18n, paths, urls
 from .load import load
 
-GENERATED_DIRS = [paths.DOCS / d for d in urls.RECORD_DIRS.values()] + [paths.CHARTS, paths.DOCS_DATA]
+GENERATED_DIRS = [paths.DOCS / d for d in urls.RECORD_DIRS.values()] + [
+    paths.CHARTS,
+    paths.DOCS_DATA,
+]
 
 
 def _page(title: str, description: str, macro: str) -> str:
-    meta = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=1000)
+    meta = yaml.safe_dump(
+        {"title": title, "description": description},
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+    )
     return f"---\n{meta}---\n\n{{{{ {macro} }}}}\n"
 
 
@@ -33,16 +41,26 @@ def record_files() -> dict[Path, str | bytes]:
     data, files = load(), {}
     for lang in i18n.LANGUAGES:
         for org in data["organisations"].values():
-            description = i18n.text(org, "description", lang) or i18n.label("org_meta", lang, name=org.name)
+            description = i18n.text(org, "description", lang) or i18n.label(
+                "org_meta", lang, name=org.name
+            )
             path = paths.DOCS / urls.RECORD_DIRS["organisations"] / f"{org.id}{_suffix(lang)}"
             files[path] = _page(org.name, description, f'organisation_page("{org.id}")')
         for person in data["people"].values():
             path = paths.DOCS / urls.RECORD_DIRS["people"] / f"{person.id}{_suffix(lang)}"
-            files[path] = _page(person.name, i18n.label("person_meta", lang, name=person.name), f'person_page("{person.id}")')
+            files[path] = _page(
+                person.name,
+                i18n.label("person_meta", lang, name=person.name),
+                f'person_page("{person.id}")',
+            )
         for indicator in charts.CHARTS:
             files[paths.CHARTS / f"{indicator}-{lang}.svg"] = charts.svg(indicator, lang)
     package = paths.PACKAGE.parent
-    for source in [paths.PACKAGE, *sorted((package / "data").glob("*.csv")), *sorted((package / "schemas").glob("*.json"))]:
+    for source in [
+        paths.PACKAGE,
+        *sorted((package / "data").glob("*.csv")),
+        *sorted((package / "schemas").glob("*.json")),
+    ]:
         files[paths.DOCS_DATA / source.relative_to(package)] = source.read_bytes()
     return files
 

@@ -44,7 +44,9 @@ def chart(indicator_id: str, ctx: Ctx) -> dict:
         "title": views.i18n.text(indicator, "label", ctx.lang),
         "src": ctx.link(f"assets/charts/{indicator_id}-{ctx.lang}.svg"),
         "alt": charts.alt_text(indicator_id, ctx.lang),
-        "rows": [views.figure(f, ctx) | {"series": charts.bar_label(f, ctx.lang)} for f in bars + targets],
+        "rows": [
+            views.figure(f, ctx) | {"series": charts.bar_label(f, ctx.lang)} for f in bars + targets
+        ],
     }
 
 
@@ -52,12 +54,16 @@ def home_figures(ctx: Ctx) -> str:
     from .load import load
 
     figures = [views.figure(load()["figures"][i], ctx) for i in HOME_FIGURES]
-    return render("figure_cards.html", ctx, figures=figures, more=ctx.link(urls.page("figures", ctx.lang)))
+    return render(
+        "figure_cards.html", ctx, figures=figures, more=ctx.link(urls.page("figures", ctx.lang))
+    )
 
 
 def latest_announcements(count: int = 5, ctx: Ctx | None = None) -> str:
     items = views.latest_announcements(ctx, count)
-    return render("announcement_list.html", ctx, items=items, more=ctx.link(urls.page("timeline", ctx.lang)))
+    return render(
+        "announcement_list.html", ctx, items=items, more=ctx.link(urls.page("timeline", ctx.lang))
+    )
 
 
 def chart_block(indicator_id: str, ctx: Ctx) -> str:
@@ -102,4 +108,9 @@ def sources(ctx: Ctx) -> str:
 
 
 def dictionary(ctx: Ctx) -> str:
-    return render("dictionary.md", ctx, resources=views.dictionary(ctx), package=ctx.link("data/datapackage.json"))
+    return render(
+        "dictionary.md",
+        ctx,
+        resources=views.dictionary(ctx),
+        package=ctx.link("data/datapackage.json"),
+    )

@@ -82,12 +82,18 @@ def figure_link(fig_id, ctx: Ctx) -> dict | None:
     if not fig_id:
         return None
     fig = load()["figures"][fig_id]
-    return {"text": i18n.text(fig, "label", ctx.lang), "href": ctx.link(urls.page("figures", ctx.lang, fig_id))}
+    return {
+        "text": i18n.text(fig, "label", ctx.lang),
+        "href": ctx.link(urls.page("figures", ctx.lang, fig_id)),
+    }
 
 
 def source_link(source_id, ctx: Ctx) -> dict:
     src = load()["sources"][source_id]
-    return {"text": source_title(src, ctx), "href": ctx.link(urls.page("sources", ctx.lang, source_id))}
+    return {
+        "text": source_title(src, ctx),
+        "href": ctx.link(urls.page("sources", ctx.lang, source_id)),
+    }
 
 
 def source_title(src, ctx: Ctx) -> str:
@@ -133,7 +139,14 @@ def figure(fig, ctx: Ctx) -> dict:
         "date": i18n.day(fig.date, fig.date_precision, lang),
         "deadline": i18n.day(fig.deadline, fig.deadline_precision, lang),
         "about": org_link(fig.organisation_id, ctx),
-        "stated_by": [x for x in (person_link(fig.stated_by_person_id, ctx), org_link(fig.stated_by_organisation_id, ctx)) if x],
+        "stated_by": [
+            x
+            for x in (
+                person_link(fig.stated_by_person_id, ctx),
+                org_link(fig.stated_by_organisation_id, ctx),
+            )
+            if x
+        ],
         "source": source_link(fig.source_id, ctx),
         "quote": fig.quote,
         "citation": citation(fig, ctx),
@@ -175,7 +188,9 @@ def targets(ctx: Ctx) -> list[dict]:
             if unit.format == "percent":
                 view["gap"] = ctx.t("gap_points", value=i18n.number(gap, ctx.lang))
             else:
-                view["gap"] = ctx.t("gap_value", value=i18n.value(Record(value=gap), unit, ctx.lang))
+                view["gap"] = ctx.t(
+                    "gap_value", value=i18n.value(Record(value=gap), unit, ctx.lang)
+                )
             measures.append(view)
         out.append({"target": figure(fig, ctx), "measures": measures})
     return out
@@ -199,7 +214,9 @@ def announcement(ann, ctx: Ctx) -> dict:
         "kind_label": _label("announcement_kinds", ann.kind, lang),
         "title": i18n.text(ann, "title", lang),
         "summary": i18n.text(ann, "summary", lang),
-        "who": [x for x in (person_link(ann.person_id, ctx), org_link(ann.organisation_id, ctx)) if x],
+        "who": [
+            x for x in (person_link(ann.person_id, ctx), org_link(ann.organisation_id, ctx)) if x
+        ],
         "figure": figure_link(ann.figure_id, ctx),
         "place": _label("places", ann.geo, lang),
         "source": source_link(ann.source_id, ctx),
@@ -262,18 +279,48 @@ def organisation(org_id: str, ctx: Ctx) -> dict:
     org = data["organisations"][org_id]
     relations = []
     for rel in idx["relations_from", org_id]:
-        relations.append({"label": _label("relation_types", rel.relation, lang), "other": org_link(rel.target_id, ctx), "rel": rel})
+        relations.append(
+            {
+                "label": _label("relation_types", rel.relation, lang),
+                "other": org_link(rel.target_id, ctx),
+                "rel": rel,
+            }
+        )
     for rel in idx["relations_to", org_id]:
         kind = data["relation_types"][rel.relation]
-        relations.append({"label": i18n.text(kind, "inverse_label", lang), "other": org_link(rel.organisation_id, ctx), "rel": rel})
+        relations.append(
+            {
+                "label": i18n.text(kind, "inverse_label", lang),
+                "other": org_link(rel.organisation_id, ctx),
+                "rel": rel,
+            }
+        )
     for r in relations:
         rel = r.pop("rel")
-        r |= {"since": i18n.day(rel.since, rel.since_precision, lang), "source": source_link(rel.source_id, ctx), "quote": rel.quote}
+        r |= {
+            "since": i18n.day(rel.since, rel.since_precision, lang),
+            "source": source_link(rel.source_id, ctx),
+            "quote": rel.quote,
+        }
     figures = [figure(f, ctx) for f in idx["figures_by_org", org_id]]
-    announcements = [announcement(a, ctx) for a in sorted(idx["announcements_by_org", org_id], key=lambda a: a.date)]
+    announcements = [
+        announcement(a, ctx)
+        for a in sorted(idx["announcements_by_org", org_id], key=lambda a: a.date)
+    ]
     roles = [role(r, ctx) for r in idx["roles_by_org", org_id]]
-    source_ids = [org.source_id] + [x.source_id for x in idx["figures_by_org", org_id] + idx["announcements_by_org", org_id] + idx["roles_by_org", org_id] + idx["relations_from", org_id] + idx["relations_to", org_id]]
-    address = ", ".join(x for x in (org.street_address, " ".join(filter(None, (org.postal_code, org.locality)))) if x)
+    source_ids = [org.source_id] + [
+        x.source_id
+        for x in idx["figures_by_org", org_id]
+        + idx["announcements_by_org", org_id]
+        + idx["roles_by_org", org_id]
+        + idx["relations_from", org_id]
+        + idx["relations_to", org_id]
+    ]
+    address = ", ".join(
+        x
+        for x in (org.street_address, " ".join(filter(None, (org.postal_code, org.locality))))
+        if x
+    )
     return organisation_summary(org, ctx) | {
         "name": org.name,
         "description": i18n.text(org, "description", lang),
@@ -300,7 +347,11 @@ def people(ctx: Ctx) -> list[dict]:
 def person(person_id: str, ctx: Ctx) -> dict:
     idx = _index()
     p = load()["people"][person_id]
-    figs, anns, roles = idx["figures_by_person", person_id], idx["announcements_by_person", person_id], idx["roles_by_person", person_id]
+    figs, anns, roles = (
+        idx["figures_by_person", person_id],
+        idx["announcements_by_person", person_id],
+        idx["roles_by_person", person_id],
+    )
     source_ids = [p.source_id] + [x.source_id for x in figs + anns + roles]
     return {
         "id": p.id,
@@ -319,8 +370,14 @@ def sources(ctx: Ctx) -> list[dict]:
     data, lang = load(), ctx.lang
     link_of = {
         "figures": figure_link,
-        "announcements": lambda i, c: {"text": i18n.text(data["announcements"][i], "title", lang), "href": c.link(urls.page("timeline", lang, i))},
-        "roles": lambda i, c: {"text": f"{data['people'][data['roles'][i].person_id].name} : {i18n.text(data['roles'][i], 'role', lang)}", "href": c.link(urls.record("people", data["roles"][i].person_id, lang))},
+        "announcements": lambda i, c: {
+            "text": i18n.text(data["announcements"][i], "title", lang),
+            "href": c.link(urls.page("timeline", lang, i)),
+        },
+        "roles": lambda i, c: {
+            "text": f"{data['people'][data['roles'][i].person_id].name} : {i18n.text(data['roles'][i], 'role', lang)}",
+            "href": c.link(urls.record("people", data["roles"][i].person_id, lang)),
+        },
         "relations": lambda i, c: org_link(data["relations"][i].organisation_id, c),
         "organisations": org_link,
         "people": person_link,
@@ -345,7 +402,10 @@ def sources(ctx: Ctx) -> list[dict]:
                 "language": i18n.language_name(src.language, lang),
                 "part_of": source_link(src.part_of, ctx) if src.part_of else None,
                 "rights": i18n.text(src, "rights", lang),
-                "citing": [{"resource": ctx.t(f"resource_{r}"), "links": links} for r, links in citing.items()],
+                "citing": [
+                    {"resource": ctx.t(f"resource_{r}"), "links": links}
+                    for r, links in citing.items()
+                ],
             }
         )
     return out

@@ -1,8 +1,16 @@
+import os
 import shutil
+import subprocess
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
+
+from macros import paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -43,3 +51,30 @@ def broken(tmp_path):
         return apply_case(case, tmp_path / name)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once per test session into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
+    result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serve the built site on a free local port; yields its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()

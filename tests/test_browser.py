@@ -1,0 +1,113 @@
+"""Real-browser tests: Playwright driving Debian's Chromium (installed by .ci/run)."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+# One page of each type, in both languages.
+PAGES = [
+    "",
+    "figures/",
+    "targets/",
+    "charts/",
+    "timeline/",
+    "organisations/",
+    "organisation/numeum/",
+    "people/",
+    "person/veronique-torner/",
+    "sources/",
+    "data-dictionary/",
+    "about/",
+]
+PAGES = PAGES + [f"en/{p}" for p in PAGES]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def watch(page, server):
+    """Record console errors, page errors and requests to any other host."""
+    seen = {"errors": [], "foreign": []}
+    local = urlsplit(server).netloc
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on(
+        "request",
+        lambda r: urlsplit(r.url).netloc not in (local, "") and seen["foreign"].append(r.url),
+    )
+    page.on("response", lambda r: r.status >= 400 and seen["errors"].append(f"{r.status} {r.url}"))
+    return seen
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_clean_and_accessible(page, server, path):
+    seen = watch(page, server)
+    page.goto(server + path, wait_until="networkidle")
+    assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "fr")
+    assert seen["errors"] == []
+    assert seen["foreign"] == []
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("start", "switch_to", "expected"),
+    [
+        ("figures/", "English", "en/figures/"),
+        ("en/organisation/numeum/", "Français", "organisation/numeum/"),
+    ],
+)
+def test_language_switcher_keeps_the_page(page, server, start, switch_to, expected):
+    page.goto(server + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name=switch_to).click()
+    expect(page).to_have_url(server + expected)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "href"),
+    [
+        ("", "Numeum", "organisation/numeum/"),
+        ("en/", "Numeum", "en/organisation/numeum/"),
+        ("", "Danemark", "figures/"),
+        ("en/", "Denmark", "en/figures/"),
+        ("en/", "Garance Pineau", "en/person/garance-pineau/"),
+    ],
+)
+def test_search_finds_records_by_name(page, server, path, query, href):
+    page.goto(server + path)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill(query)
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10000)
+    targets = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
+    assert any(t == "/" + href for t in targets), targets
