@@ -47,6 +47,9 @@ def chart(indicator_id: str, ctx: Ctx) -> dict:
         "rows": [
             views.figure(f, ctx) | {"series": charts.bar_label(f, ctx.lang)} for f in bars + targets
         ],
+        "sources": [
+            views.source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)
+        ],
     }
 
 

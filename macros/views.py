@@ -78,6 +78,13 @@ def person_link(person_id, ctx: Ctx) -> dict | None:
     return {"text": person.name, "href": ctx.link(urls.record("people", person_id, ctx.lang))}
 
 
+def relation_link(rel, ctx: Ctx) -> dict:
+    """'Numeum — formed by the merger of — Syntec Numérique', linking to the first."""
+    orgs = load()["organisations"]
+    text = f"{orgs[rel.organisation_id].name} — {_label('relation_types', rel.relation, ctx.lang)} — {orgs[rel.target_id].name}"
+    return {"text": text, "href": org_link(rel.organisation_id, ctx)["href"]}
+
+
 def figure_link(fig_id, ctx: Ctx) -> dict | None:
     if not fig_id:
         return None
@@ -378,7 +385,7 @@ def sources(ctx: Ctx) -> list[dict]:
             "text": f"{data['people'][data['roles'][i].person_id].name} : {i18n.text(data['roles'][i], 'role', lang)}",
             "href": c.link(urls.record("people", data["roles"][i].person_id, lang)),
         },
-        "relations": lambda i, c: org_link(data["relations"][i].organisation_id, c),
+        "relations": lambda i, c: relation_link(data["relations"][i], c),
         "organisations": org_link,
         "people": person_link,
     }
