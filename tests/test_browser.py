@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -106,8 +107,17 @@ def test_language_switcher_keeps_the_page(page, server, start, switch_to, expect
 def test_search_finds_records_by_name(page, server, path, query, href):
     page.goto(server + path)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
     results = page.locator(".md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10000)
+    # The search index loads in a web worker: a query typed before it is ready finds
+    # nothing, so type it again until results show (up to 30 s on a loaded machine).
+    for _ in range(15):
+        page.locator(".md-search__input").fill("")
+        page.locator(".md-search__input").press_sequentially(query)
+        try:
+            results.first.wait_for(state="visible", timeout=2000)
+            break
+        except PlaywrightTimeout:
+            continue
+    expect(results.first).to_be_visible()
     targets = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
     assert any(t == "/" + href for t in targets), targets
