@@ -44,5 +44,5 @@ lock: $(STAMP)
 		-o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .venv .pytest_cache docs/organisation docs/person docs/assets/charts docs/data
+	rm -rf site .venv .pytest_cache docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom
 	find . -name __pycache__ -prune -exec rm -rf {} +

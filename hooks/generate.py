@@ -13,7 +13,7 @@ from macros import i18n, pages  # noqa: E402
 
 def on_pre_build(config):
     # Runs once per language build (static-i18n); pages.write only touches changed files.
-    pages.write(pages.record_files())
+    pages.write(pages.all_files(config.site_url or "/"))
 
 
 def on_post_template(output, template_name, config):

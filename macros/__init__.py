@@ -25,6 +25,7 @@ def define_env(env):
         "person_page",
         "sources",
         "dictionary",
+        "data_page",
     ):
         function = getattr(render, name)
         env.macro(lambda *args, _f=function, **kw: _f(*args, ctx=ctx(), **kw), name)

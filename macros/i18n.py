@@ -9,6 +9,7 @@ import yaml
 from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+from babel.units import format_unit
 
 from . import paths
 
@@ -103,3 +104,11 @@ def language_name(code: str, lang: str) -> str:
 def sort_key(name: str) -> str:
     """Alphabetical order that ignores accents and case (É sorts with E)."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def size(n_bytes: int, lang: str) -> str:
+    """A file size in kilobytes: '12,3 ko' / '12.3 kB'."""
+    kb = Decimal(n_bytes) / 1000
+    return format_unit(
+        kb.quantize(Decimal("0.1")), "digital-kilobyte", locale=locale(lang), length="short"
+    )

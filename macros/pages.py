@@ -3,24 +3,29 @@
 - one page per organisation and per person, in French (`<id>.md`) and English (`<id>.en.md`):
   static-i18n drops pages made by mkdocs-gen-files, so these are real files;
 - the SVG charts, one per indicator and language;
-- a copy of the data package under docs/data/, published at /data/.
+- the downloads (export.py), catalogue and citations (catalog.py) and calendars under
+  docs/data/, the static API under docs/api/ (api.py), and the Atom feeds (feeds.py).
 
 Each page holds front matter and one macro call; the macro renders it in the page's language.
 Files are written only when their content changed, so `mkdocs serve` does not loop, and
 files left from deleted records are removed.
 """
 
+from functools import cache
 from pathlib import Path
 
 import yaml
 
-from . import charts, i18n, paths, urls
+from . import api, catalog, charts, export, feeds, i18n, paths, urls
 from .load import load
 
-GENERATED_DIRS = [paths.DOCS / d for d in urls.RECORD_DIRS.values()] + [
-    paths.CHARTS,
-    paths.DOCS_DATA,
-]
+GENERATED_DIRS = [paths.DOCS / d for d in urls.RECORD_DIRS.values()]
+GENERATED_DIRS += [paths.CHARTS, paths.DOCS_DATA, paths.DOCS_API]
+# static-i18n publishes "announcements.en.atom" as /en/announcements.atom.
+FEEDS = {
+    lang: paths.DOCS / ("announcements.atom" if lang == "fr" else f"announcements.{lang}.atom")
+    for lang in i18n.LANGUAGES
+}
 
 
 def _page(title: str, description: str, macro: str) -> str:
@@ -37,7 +42,7 @@ def _suffix(lang: str) -> str:
     return ".md" if lang == "fr" else f".{lang}.md"
 
 
-def record_files() -> dict[Path, str | bytes]:
+def record_pages() -> dict[Path, str]:
     data, files = load(), {}
     for lang in i18n.LANGUAGES:
         for org in data["organisations"].values():
@@ -48,21 +53,36 @@ def record_files() -> dict[Path, str | bytes]:
             files[path] = _page(org.name, description, f'organisation_page("{org.id}")')
         for person in data["people"].values():
             path = paths.DOCS / urls.RECORD_DIRS["people"] / f"{person.id}{_suffix(lang)}"
-            files[path] = _page(
-                person.name,
-                i18n.label("person_meta", lang, name=person.name),
-                f'person_page("{person.id}")',
-            )
+            description = i18n.label("person_meta", lang, name=person.name)
+            files[path] = _page(person.name, description, f'person_page("{person.id}")')
+    return files
+
+
+def data_files(site_url: str) -> dict[Path, bytes]:
+    """Charts, downloads, catalogue, citations, calendars, feeds and API documents."""
+    files = {}
+    for lang in i18n.LANGUAGES:
         for indicator in charts.CHARTS:
             files[paths.CHARTS / f"{indicator}-{lang}.svg"] = charts.svg(indicator, lang)
-    package = paths.PACKAGE.parent
-    for source in [
-        paths.PACKAGE,
-        *sorted((package / "data").glob("*.csv")),
-        *sorted((package / "schemas").glob("*.json")),
-    ]:
-        files[paths.DOCS_DATA / source.relative_to(package)] = source.read_bytes()
+        files[paths.DOCS_DATA / f"calendar-{lang}.ics"] = feeds.icalendar(lang, site_url)
+        files[FEEDS[lang]] = feeds.atom(lang, site_url)
+    files[paths.DOCS_DATA / "datapackage.json"] = export.json_bytes(export.package_descriptor())
+    for d in export.downloads():
+        files[paths.DOCS / d.path] = d.content
+    files[paths.DOCS_DATA / "SHA256SUMS"] = export.sha256sums()
+    files[paths.DOCS_DATA / "catalog.ttl"] = catalog.turtle(site_url)
+    files[paths.DOCS_DATA / "catalog.jsonld"] = catalog.jsonld(site_url)
+    files[paths.DOCS_DATA / "citation.bib"] = catalog.bibtex(site_url).encode("utf-8")
+    files[paths.DOCS_DATA / "citation.json"] = export.json_bytes(catalog.csl_json(site_url))
+    for rel, content in api.files(site_url).items():
+        files[paths.DOCS / rel] = content
     return files
+
+
+@cache
+def all_files(site_url: str) -> dict[Path, str | bytes]:
+    # Cached: the build runs once per language and the content does not depend on it.
+    return record_pages() | data_files(site_url)
 
 
 def write(files: dict[Path, str | bytes]) -> int:
@@ -74,8 +94,10 @@ def write(files: dict[Path, str | bytes]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(raw)
             written += 1
-    for folder in GENERATED_DIRS:
-        for old in folder.rglob("*") if folder.exists() else []:
-            if old.is_file() and old not in files:
-                old.unlink()
+    stale = [
+        p for folder in GENERATED_DIRS if folder.exists() for p in folder.rglob("*") if p.is_file()
+    ]
+    for old in stale + [p for p in FEEDS.values() if p.exists()]:
+        if old not in files:
+            old.unlink()
     return written

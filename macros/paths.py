@@ -12,6 +12,7 @@ DOCS = ROOT / "docs"
 # Written by the build hook (hooks/generate.py) and git-ignored:
 CHARTS = DOCS / "assets" / "charts"
 DOCS_DATA = DOCS / "data"
+DOCS_API = DOCS / "api"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LOCALES = Path(__file__).resolve().parent / "locales"
 SITE = ROOT / "site"

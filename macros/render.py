@@ -117,3 +117,7 @@ def dictionary(ctx: Ctx) -> str:
         resources=views.dictionary(ctx),
         package=ctx.link("data/datapackage.json"),
     )
+
+
+def data_page(ctx: Ctx) -> str:
+    return render("data.md", ctx, data=views.data_page(ctx))

@@ -441,8 +441,8 @@ def dictionary(ctx: Ctx) -> list[dict]:
                 "name": res["name"],
                 "title": res["title_en"] if en else res["title"],
                 "description": res["description_en"] if en else res["description"],
-                "csv": ctx.link(f"data/{res['path']}"),
-                "schema": ctx.link(f"data/{res['schema']}"),
+                "csv": ctx.link(f"data/csv/{res['name']}.csv"),
+                "schema": ctx.link(f"data/schemas/{res['name']}.json"),
                 "rows": len(load()[res["name"]]),
                 "primary_key": ", ".join(schema.get("primaryKey", [])),
                 "fields": [
@@ -459,3 +459,77 @@ def dictionary(ctx: Ctx) -> list[dict]:
             }
         )
     return out
+
+
+# --- data page ---------------------------------------------------------------------------
+
+
+def data_page(ctx: Ctx) -> dict:
+    from . import api, catalog, export
+
+    base = ctx.site_url.rstrip("/") + "/"
+    files = [
+        {
+            "name": d.path.removeprefix("data/"),
+            "href": ctx.link(d.path),
+            "url": base + d.path,
+            "format": d.format,
+            "size": i18n.size(d.size, ctx.lang),
+            "bytes": d.size,
+            "rows": i18n.number(d.rows, ctx.lang) if d.rows is not None else "",
+            "sha256": d.sha256,
+            "description": d.description_en if ctx.lang == "en" else d.description_fr,
+        }
+        for d in export.downloads()
+    ]
+    log = export.changelog()
+    example_org = next(iter(load()["organisations"]))
+    return {
+        "version": export.version(),
+        "released": i18n.day(log[0]["date"], "day", ctx.lang),
+        "changes": log[0]["items"],
+        "changelog": [
+            {
+                "version": e["version"],
+                "date": i18n.day(e["date"], "day", ctx.lang),
+                "items": e["items"],
+            }
+            for e in log
+        ],
+        "files": files,
+        "package": {
+            "href": ctx.link("data/datapackage.json"),
+            "url": base + "data/datapackage.json",
+        },
+        "sums": {
+            "href": ctx.link("data/SHA256SUMS"),
+            "text": export.sha256sums().decode("utf-8").rstrip("\n"),
+        },
+        "api_index": base + f"api/{api.VERSION}/index.json",
+        "api_resource": base + f"api/{api.VERSION}/figures.json",
+        "api_item": base + f"api/{api.VERSION}/organisations/{example_org}.json",
+        "catalog": [
+            {"name": n, "href": ctx.link(f"data/{n}")} for n in ("catalog.jsonld", "catalog.ttl")
+        ],
+        "feed": {
+            "href": ctx.link(urls.site_path(ctx.lang, "announcements.atom")),
+            "url": base + urls.site_path(ctx.lang, "announcements.atom"),
+        },
+        "calendar": {
+            "href": ctx.link(f"data/calendar-{ctx.lang}.ics"),
+            "url": base + f"data/calendar-{ctx.lang}.ics",
+        },
+        "bibtex": catalog.bibtex(ctx.site_url),
+        "csl": export.json_bytes(catalog.csl_json(ctx.site_url)).decode("utf-8"),
+        "citation_files": [
+            {"name": n, "href": ctx.link(f"data/{n}")} for n in ("citation.bib", "citation.json")
+        ],
+        "schema_org": json_for_script(catalog.schema_org(ctx.site_url)),
+    }
+
+
+def json_for_script(data) -> str:
+    """JSON safe inside <script>: no '</' can close the element early."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

@@ -22,6 +22,7 @@ PAGES = [
     "people/",
     "person/veronique-torner/",
     "sources/",
+    "data/",
     "data-dictionary/",
     "about/",
 ]
