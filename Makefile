@@ -7,8 +7,11 @@ STAMP := $(VENV)/.installed
 PACKAGE ?= datapackage/datapackage.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Reproducible builds: every date MkDocs stamps (sitemap) is the last commit's.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test validate lint format lock bench clean
+.PHONY: serve site test validate validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -16,8 +19,17 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
 
+# Test-only tools from npm (the Nu Html Checker), pinned by package-lock.json.
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 validate: $(STAMP)
 	$(BIN)/python -m macros.validate $(PACKAGE)
+
+# The same report as Markdown, for a CI job summary.
+validate-summary: $(STAMP)
+	@$(BIN)/python -m macros.validate --markdown $(PACKAGE) || true
 
 # Validation runs first: an invalid package stops the build.
 site: validate
@@ -26,7 +38,7 @@ site: validate
 serve: validate
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -44,5 +56,5 @@ lock: $(STAMP)
 		-o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .venv .pytest_cache docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom
+	rm -rf site .venv node_modules .pytest_cache docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 # The console script does not put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import i18n, pages  # noqa: E402
+from macros import i18n, pages, security  # noqa: E402
 
 
 def on_pre_build(config):
@@ -21,7 +21,11 @@ def on_post_template(output, template_name, config):
     # default language's. An empty output makes MkDocs skip the file.
     if template_name == "404.html" and config.theme["language"] != i18n.LANGUAGES[0]:
         return ""
-    return output
+    return security.add_csp(output) if template_name.endswith(".html") else output
+
+
+def on_post_page(output, page, config):
+    return security.add_csp(output)
 
 
 def on_template_context(context, template_name, config):

@@ -9,7 +9,13 @@ def define_env(env):
     def ctx() -> Ctx:
         page = env.page
         lang = getattr(page.file, "locale", None) or env.conf["theme"]["language"]
-        return Ctx(lang=lang, here=page.url, site_url=env.conf["site_url"] or "")
+        conf = env.conf
+        return Ctx(
+            lang=lang,
+            here=page.url,
+            site_url=conf["site_url"] or "",
+            repo_url=conf["repo_url"] or "",
+        )
 
     for name in (
         "home_figures",

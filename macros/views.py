@@ -7,6 +7,7 @@ base path. Nothing here produces markup.
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from urllib.parse import urlencode
 
 from . import i18n, urls
 from .load import Record, descriptor, load
@@ -17,12 +18,27 @@ class Ctx:
     lang: str
     here: str  # URL of the current page, e.g. "en/figures/"
     site_url: str = ""
+    repo_url: str = ""  # empty: no "report an error" links
 
     def link(self, target: str) -> str:
         return urls.relative(target, self.here)
 
     def t(self, key: str, **params) -> str:
         return i18n.label(key, self.lang, **params)
+
+    def report(self, record_id: str, kind: str) -> str:
+        """Link to the "report an error" issue form, prefilled with the record's id."""
+        if not self.repo_url:
+            return ""
+        query = urlencode(
+            {
+                "template": "report-error.yml",
+                "record_id": record_id,
+                "record_kind": kind,
+                "title": f"[{kind}] {record_id}",
+            }
+        )
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
     def c(self, key: str) -> str:
         """A label followed by a colon, spaced as the language wants ('Source :' / 'Source:')."""

@@ -58,7 +58,11 @@ def site(tmp_path_factory):
     """The real site, built once per test session into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    # A stand-in repository address, so that the "report an error" links are built.
+    env = os.environ | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "REPO_URL": "https://github.com/example/briefing",
+    }
     command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
     result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -66,6 +66,11 @@ def watch(page, server):
         lambda r: urlsplit(r.url).netloc not in (local, "") and seen["foreign"].append(r.url),
     )
     page.on("response", lambda r: r.status >= 400 and seen["errors"].append(f"{r.status} {r.url}"))
+    # CSP violations also show as console errors; this records them explicitly.
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     return seen
 
 
@@ -76,6 +81,10 @@ def test_page_loads_clean_and_accessible(page, server, path):
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "fr")
     assert seen["errors"] == []
     assert seen["foreign"] == []
+    assert page.evaluate("window.__csp") == []
+    assert "default-src 'self'" in page.locator(
+        'meta[http-equiv="Content-Security-Policy"]'
+    ).get_attribute("content")
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, results.generate_report()

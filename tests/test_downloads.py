@@ -3,7 +3,6 @@
 import asyncio
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import subprocess
@@ -226,36 +225,3 @@ def test_changelog_and_citation_agree_with_the_version():
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(cff["version"]) == version
     assert str(cff["date-released"]) == latest["date"].isoformat()
-
-
-def _build(out: Path, seed: str) -> None:
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": seed}
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--site-dir", str(out)],
-        cwd=paths.ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-
-
-def test_downloads_are_byte_identical_across_builds(tmp_path):
-    _build(tmp_path / "a", "1")
-    _build(tmp_path / "b", "2")
-    for folder in ("data", "api", "assets/charts"):
-        a = {
-            p.relative_to(tmp_path / "a"): p.read_bytes()
-            for p in (tmp_path / "a" / folder).rglob("*")
-            if p.is_file()
-        }
-        b = {
-            p.relative_to(tmp_path / "b"): p.read_bytes()
-            for p in (tmp_path / "b" / folder).rglob("*")
-            if p.is_file()
-        }
-        assert a.keys() == b.keys()
-        assert [k for k in a if a[k] != b[k]] == []
-    for feed in ("announcements.atom", "en/announcements.atom"):
-        assert (tmp_path / "a" / feed).read_bytes() == (tmp_path / "b" / feed).read_bytes()
