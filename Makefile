@@ -55,6 +55,10 @@ lock: $(STAMP)
 		--extra test --extra dev --no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
 
+# Synthetic packages at three scales, timed against the plain tools (see bench/run.py).
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
 clean:
-	rm -rf site .venv node_modules .pytest_cache docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom
+	rm -rf site .venv node_modules .pytest_cache bench/work docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -13,6 +13,8 @@ from .read import ENTITIES, RawPackage
 from .report import problem
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A cheap first pass: the phonenumbers matcher is slow, and a phone number has 8+ digits.
+PHONE_CANDIDATE = re.compile(r"(?:\+?\d[\s.\-()/]*){8,}")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Date columns and their precision companions.
 DATED = {
@@ -161,9 +163,12 @@ def contact_data(pkg: RawPackage, today: date):
                     continue
                 if m := EMAIL.search(text):
                     yield problem(t.path, line, col, "email", match=m.group(0))
-                for match in phonenumbers.PhoneNumberMatcher(
+                if not PHONE_CANDIDATE.search(text):
+                    continue
+                matches = phonenumbers.PhoneNumberMatcher(
                     text, "FR", leniency=phonenumbers.Leniency.VALID
-                ):
+                )
+                for match in matches:
                     yield problem(t.path, line, col, "phone", match=match.raw_string)
 
 

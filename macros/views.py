@@ -195,6 +195,9 @@ def figures_by_indicator(ctx: Ctx) -> list[dict]:
 # --- targets -----------------------------------------------------------------------------
 
 
+LATEST_MEASUREMENTS = 6
+
+
 def targets(ctx: Ctx) -> list[dict]:
     data = load()
     out = []
@@ -203,9 +206,13 @@ def targets(ctx: Ctx) -> list[dict]:
             continue
         unit = data["units"][fig.unit]
         measures = []
-        for m in _index()["figures_by_indicator", fig.indicator_id]:
-            if m.kind != "measurement":
-                continue
+        # The latest few measurements only: every one of them against every target is
+        # quadratic (the benchmark found a 4 MB page at 1,000 figures).
+        latest = [
+            m for m in _index()["figures_by_indicator", fig.indicator_id] if m.kind == "measurement"
+        ]
+        latest.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
+        for m in latest[:LATEST_MEASUREMENTS]:
             view = figure(m, ctx)
             gap = fig.value - m.value
             if unit.format == "percent":
