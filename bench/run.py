@@ -5,6 +5,7 @@ section. Timings are whole-process runs (median of RUNS, with min and max), all 
 in this run. Set BENCH_SCALES (e.g. "S M") or BENCH_RUNS to shorten a run.
 """
 
+import csv
 import gzip
 import json
 import os
@@ -137,10 +138,15 @@ def site_metrics(site: Path) -> dict:
     }
 
 
+def _rows(package: Path, name: str) -> int:
+    with open(package.parent / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.reader(f)) - 1
+
+
 def bench_scale(scale: str) -> dict:
     package = generate(scale, WORK / f"package-{scale}") if scale != "S" else paths.PACKAGE
     counts = {
-        name: sum(1 for _ in open(package.parent / "data" / f"{name}.csv", encoding="utf-8")) - 1
+        name: _rows(package, name)
         for name in ("organisations", "people", "figures", "announcements", "roles", "relations")
     }
     print(f"[{scale}] {counts}", flush=True)

@@ -8,6 +8,7 @@ from icalendar import Calendar, Event
 
 from . import export, i18n, urls
 from .load import descriptor, load
+from .views import announcement_url, figure_url
 
 TITLES = {"fr": "Briefing IA & compétences : annonces", "en": "AI & Skills Briefing: announcements"}
 
@@ -35,9 +36,10 @@ def atom(lang: str, site_url: str) -> bytes:
     fg.updated(_stamp(max(a.date for a in anns)) if anns else _stamp(export.changelog()[0]["date"]))
     for a in anns:
         entry = fg.add_entry(order="append")
-        entry.id(base + urls.page("timeline", lang, a.id))
+        # A permanent id, whichever part of the timeline lists the entry.
+        entry.id(f"{base}api/v1/announcements.json#{a.id}")
         entry.title(i18n.text(a, "title", lang))
-        entry.link(href=base + urls.page("timeline", lang, a.id))
+        entry.link(href=base + announcement_url(a.id, lang))
         entry.summary(
             f"{i18n.day(a.date, a.date_precision, lang)} · {i18n.text(a, 'summary', lang)}"
         )
@@ -74,7 +76,7 @@ def icalendar(lang: str, site_url: str) -> bytes:
         ev.add("description", f"{when}. {i18n.text(a, 'summary', lang)}")
         ev.add("dtstart", a.date)
         ev.add("dtend", (a.date_end or a.date) + timedelta(days=1))
-        ev.add("url", base + urls.page("timeline", lang, a.id))
+        ev.add("url", base + announcement_url(a.id, lang))
         cal.add_component(ev)
     for f in sorted((f for f in load()["figures"].values() if f.deadline), key=lambda f: f.id):
         ev = Event()
@@ -85,6 +87,6 @@ def icalendar(lang: str, site_url: str) -> bytes:
         ev.add("description", i18n.day(f.deadline, f.deadline_precision, lang))
         ev.add("dtstart", f.deadline)
         ev.add("dtend", f.deadline + timedelta(days=1))
-        ev.add("url", base + urls.page("figures", lang, f.id))
+        ev.add("url", base + figure_url(f.id, lang))
         cal.add_component(ev)
     return cal.to_ical()

@@ -4,7 +4,7 @@ from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import charts, paths, urls, views
+from . import charts, parts, paths, urls, views
 from .views import Ctx
 
 
@@ -78,36 +78,74 @@ def all_charts(ctx: Ctx) -> str:
     return "\n\n".join(render("chart.md", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
 
 
-def key_figures(ctx: Ctx) -> str:
-    return render("figures.md", ctx, groups=views.figures_by_indicator(ctx))
+def pager(listing: str, page: str, part: int, ctx: Ctx) -> dict | None:
+    """Links to every part of a long listing, or None when it fits on one page."""
+    total = parts.count(listing)
+    if total == 1:
+        return None
+    links = [
+        {"n": n, "href": ctx.link(urls.page(page, ctx.lang, part=n)), "current": n == part}
+        for n in range(1, total + 1)
+    ]
+    return {"links": links, "label": ctx.t("pages_label", part=part, count=total)}
+
+
+def key_figures(part: int = 1, ctx: Ctx | None = None) -> str:
+    return render(
+        "figures.md",
+        ctx,
+        groups=views.figures_by_indicator(ctx, part),
+        pager=pager("figures", "figures", part, ctx),
+    )
 
 
 def targets(ctx: Ctx) -> str:
     return render("targets.md", ctx, targets=views.targets(ctx))
 
 
-def timeline(ctx: Ctx) -> str:
-    return render("timeline.md", ctx, years=views.timeline(ctx))
+def timeline(part: int = 1, ctx: Ctx | None = None) -> str:
+    return render(
+        "timeline.md",
+        ctx,
+        years=views.timeline(ctx, part),
+        pager=pager("timeline", "timeline", part, ctx),
+    )
 
 
-def organisations(ctx: Ctx) -> str:
-    return render("organisations.html", ctx, organisations=views.organisations(ctx))
+def organisations(part: int = 1, ctx: Ctx | None = None) -> str:
+    rows = views.organisations(ctx, part)
+    return render(
+        "organisations.html",
+        ctx,
+        organisations=rows,
+        pager=pager("organisations", "organisations", part, ctx),
+    )
 
 
 def organisation_page(org_id: str, ctx: Ctx) -> str:
     return render("organisation.md", ctx, org=views.organisation(org_id, ctx))
 
 
-def people(ctx: Ctx) -> str:
-    return render("people.html", ctx, people=views.people(ctx))
+def people(part: int = 1, ctx: Ctx | None = None) -> str:
+    return render(
+        "people.html",
+        ctx,
+        people=views.people(ctx, part),
+        pager=pager("people", "people", part, ctx),
+    )
 
 
 def person_page(person_id: str, ctx: Ctx) -> str:
     return render("person.md", ctx, person=views.person(person_id, ctx))
 
 
-def sources(ctx: Ctx) -> str:
-    return render("sources.md", ctx, sources=views.sources(ctx))
+def sources(part: int = 1, ctx: Ctx | None = None) -> str:
+    return render(
+        "sources.md",
+        ctx,
+        sources=views.sources(ctx, part),
+        pager=pager("sources", "sources", part, ctx),
+    )
 
 
 def dictionary(ctx: Ctx) -> str:

@@ -23,8 +23,10 @@ def site_path(lang: str, path: str) -> str:
     return path if lang == "fr" else f"{lang}/{path}"
 
 
-def page(name: str, lang: str, anchor: str = "") -> str:
-    return site_path(lang, PAGES[name]) + (f"#{anchor}" if anchor else "")
+def page(name: str, lang: str, anchor: str = "", part: int = 1) -> str:
+    """A page's path; part 2 and beyond of a long listing live at <page>/<n>/."""
+    path = PAGES[name] + (f"{part}/" if part > 1 else "")
+    return site_path(lang, path) + (f"#{anchor}" if anchor else "")
 
 
 def record(resource: str, id: str, lang: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
-from . import i18n, urls
+from . import i18n, parts, urls
 from .load import Record, descriptor, load
 
 
@@ -107,15 +107,26 @@ def figure_link(fig_id, ctx: Ctx) -> dict | None:
     fig = load()["figures"][fig_id]
     return {
         "text": i18n.text(fig, "label", ctx.lang),
-        "href": ctx.link(urls.page("figures", ctx.lang, fig_id)),
+        "href": ctx.link(figure_url(fig_id, ctx.lang)),
     }
+
+
+def figure_url(fig_id: str, lang: str) -> str:
+    """Where a figure is listed: its anchor on the part of /figures/ that holds it."""
+    return urls.page("figures", lang, fig_id, part=parts.part_of("figures", fig_id))
+
+
+def announcement_url(ann_id: str, lang: str) -> str:
+    return urls.page("timeline", lang, ann_id, part=parts.part_of("timeline", ann_id))
 
 
 def source_link(source_id, ctx: Ctx) -> dict:
     src = load()["sources"][source_id]
     return {
         "text": source_title(src, ctx),
-        "href": ctx.link(urls.page("sources", ctx.lang, source_id)),
+        "href": ctx.link(
+            urls.page("sources", ctx.lang, source_id, part=parts.part_of("sources", source_id))
+        ),
     }
 
 
@@ -135,7 +146,7 @@ def formatted_value(fig, lang: str) -> str:
 def citation(fig, ctx: Ctx) -> str:
     src = load()["sources"][fig.source_id]
     publisher = load()["organisations"][src.publisher_id].name
-    url = ctx.site_url.rstrip("/") + "/" + urls.page("figures", ctx.lang, fig.id)
+    url = ctx.site_url.rstrip("/") + "/" + figure_url(fig.id, ctx.lang)
     return ctx.t(
         "citation",
         label=i18n.text(fig, "label", ctx.lang),
@@ -152,7 +163,7 @@ def figure(fig, ctx: Ctx) -> dict:
     lang = ctx.lang
     return {
         "id": fig.id,
-        "href": ctx.link(urls.page("figures", lang, fig.id)),
+        "href": ctx.link(figure_url(fig.id, lang)),
         "label": i18n.text(fig, "label", lang),
         "value": formatted_value(fig, lang),
         "kind": fig.kind,
@@ -176,20 +187,20 @@ def figure(fig, ctx: Ctx) -> dict:
     }
 
 
-def figures_by_indicator(ctx: Ctx) -> list[dict]:
-    groups = []
-    for ind in load()["indicators"].values():
-        figs = _index()["figures_by_indicator", ind.id]
-        if figs:
-            groups.append(
-                {
-                    "id": ind.id,
-                    "label": i18n.text(ind, "label", ctx.lang),
-                    "description": i18n.text(ind, "description", ctx.lang),
-                    "figures": [figure(f, ctx) for f in figs],
-                }
-            )
-    return groups
+def figures_by_indicator(ctx: Ctx, part: int = 1) -> list[dict]:
+    """The part's figures, grouped by indicator (in the indicators' order)."""
+    groups: dict[str, dict] = {}
+    for f in parts.items("figures", part):
+        if f.indicator_id not in groups:
+            ind = load()["indicators"][f.indicator_id]
+            groups[f.indicator_id] = {
+                "id": ind.id,
+                "label": i18n.text(ind, "label", ctx.lang),
+                "description": i18n.text(ind, "description", ctx.lang),
+                "figures": [],
+            }
+        groups[f.indicator_id]["figures"].append(figure(f, ctx))
+    return list(groups.values())
 
 
 # --- targets -----------------------------------------------------------------------------
@@ -254,10 +265,10 @@ def announcement(ann, ctx: Ctx) -> dict:
     }
 
 
-def timeline(ctx: Ctx) -> list[dict]:
-    """Announcements in date order, grouped by year."""
+def timeline(ctx: Ctx, part: int = 1) -> list[dict]:
+    """The part's announcements in date order, grouped by year."""
     years: dict[int, list] = {}
-    for ann in sorted(load()["announcements"].values(), key=lambda a: (a.date, a.id)):
+    for ann in parts.items("timeline", part):
         years.setdefault(ann.date.year, []).append(announcement(ann, ctx))
     return [{"year": y, "events": items} for y, items in years.items()]
 
@@ -299,9 +310,8 @@ def organisation_summary(org, ctx: Ctx) -> dict:
     }
 
 
-def organisations(ctx: Ctx) -> list[dict]:
-    orgs = sorted(load()["organisations"].values(), key=lambda o: i18n.sort_key(o.name))
-    return [organisation_summary(o, ctx) for o in orgs]
+def organisations(ctx: Ctx, part: int = 1) -> list[dict]:
+    return [organisation_summary(o, ctx) for o in parts.items("organisations", part)]
 
 
 def organisation(org_id: str, ctx: Ctx) -> dict:
@@ -366,9 +376,9 @@ def organisation(org_id: str, ctx: Ctx) -> dict:
     }
 
 
-def people(ctx: Ctx) -> list[dict]:
+def people(ctx: Ctx, part: int = 1) -> list[dict]:
     out = []
-    for p in sorted(load()["people"].values(), key=lambda p: i18n.sort_key(p.name.split()[-1])):
+    for p in parts.items("people", part):
         roles = [role(r, ctx) for r in _index()["roles_by_person", p.id]]
         out.append({"id": p.id, "link": person_link(p.id, ctx), "roles": roles})
     return out
@@ -396,13 +406,17 @@ def person(person_id: str, ctx: Ctx) -> dict:
 # --- sources -----------------------------------------------------------------------------
 
 
-def sources(ctx: Ctx) -> list[dict]:
+# A source page lists at most this many records of each kind that cite it.
+CITING_SHOWN = 40
+
+
+def sources(ctx: Ctx, part: int = 1) -> list[dict]:
     data, lang = load(), ctx.lang
     link_of = {
         "figures": figure_link,
         "announcements": lambda i, c: {
             "text": i18n.text(data["announcements"][i], "title", lang),
-            "href": c.link(urls.page("timeline", lang, i)),
+            "href": c.link(announcement_url(i, lang)),
         },
         "roles": lambda i, c: {
             "text": f"{data['people'][data['roles'][i].person_id].name} : {i18n.text(data['roles'][i], 'role', lang)}",
@@ -413,10 +427,12 @@ def sources(ctx: Ctx) -> list[dict]:
         "people": person_link,
     }
     out = []
-    for src in data["sources"].values():
-        citing = defaultdict(list)
+    for src in parts.items("sources", part):
+        citing, total = defaultdict(list), defaultdict(int)
         for resource, rec in _index()["citing", src.id]:
-            citing[resource].append(link_of[resource](rec.id, ctx))
+            total[resource] += 1
+            if len(citing[resource]) < CITING_SHOWN:
+                citing[resource].append(link_of[resource](rec.id, ctx))
         out.append(
             {
                 "id": src.id,
@@ -433,7 +449,13 @@ def sources(ctx: Ctx) -> list[dict]:
                 "part_of": source_link(src.part_of, ctx) if src.part_of else None,
                 "rights": i18n.text(src, "rights", lang),
                 "citing": [
-                    {"resource": ctx.t(f"resource_{r}"), "links": links}
+                    {
+                        "resource": ctx.t(f"resource_{r}"),
+                        "links": links,
+                        "more": i18n.number(total[r] - len(links), lang)
+                        if total[r] > len(links)
+                        else "",
+                    }
                     for r, links in citing.items()
                 ],
             }

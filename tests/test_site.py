@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros import i18n
+from macros import i18n, parts
 from macros.load import load
 
 pytestmark = pytest.mark.slow
@@ -51,12 +51,22 @@ def test_record_pages_stay_out_of_the_navigation(site):
     assert 'href="organisation/numeum/"' not in home.split('class="md-content"')[0]
 
 
-def test_key_figures_page_has_an_anchor_per_figure(site):
+def test_every_figure_has_an_anchor_on_its_part_of_the_key_figures(site):
     for lang, prefix in (("fr", site), ("en", site / "en")):
-        html = (prefix / "figures" / "index.html").read_text(encoding="utf-8")
         for fig in load()["figures"].values():
+            part = parts.part_of("figures", fig.id)
+            page = prefix / "figures" / (f"{part}/index.html" if part > 1 else "index.html")
+            html = page.read_text(encoding="utf-8")
             assert f'id="{fig.id}"' in html
-            assert i18n.text(fig, "label", lang).replace("’", "’") in html.replace("&#39;", "'")
+            assert i18n.text(fig, "label", lang) in html.replace("&#39;", "'")
+
+
+def test_long_listings_are_split_into_linked_parts(site):
+    assert parts.count("figures") > 1  # 22 figures, 12 a part
+    first = (site / "en" / "figures" / "index.html").read_text(encoding="utf-8")
+    second = (site / "en" / "figures" / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'class="bf-pager"' in first and 'href="2/"' in first
+    assert 'aria-current="page">2<' in second and "<title>Key figures (2/" in second
 
 
 def test_dates_show_at_their_precision(site):
