@@ -21,11 +21,15 @@ from .load import load
 
 GENERATED_DIRS = [paths.DOCS / d for d in urls.RECORD_DIRS.values()]
 GENERATED_DIRS += [paths.CHARTS, paths.DOCS_DATA, paths.DOCS_API]
-# Parts 2..n of long listings: docs/<page>/<n>.md (see parts.py). listing -> (page, macro).
-LISTINGS = {"figures": ("figures", "key_figures"), "timeline": ("timeline", "timeline"),
-            "organisations": ("organisations", "organisations"), "people": ("people", "people"),
-            "sources": ("sources", "sources")}  # fmt: skip
-GENERATED_DIRS += [paths.DOCS / urls.PAGES[page].rstrip("/") for page, _ in LISTINGS.values()]
+# Parts 2..n of long listings: docs/<page>/<n>.md (see parts.py). listing (= page) -> macro.
+LISTINGS = {
+    "figures": "key_figures",
+    "timeline": "timeline",
+    "organisations": "organisations",
+    "people": "people",
+    "sources": "sources",
+}
+GENERATED_DIRS += [paths.DOCS / urls.PAGES[listing].rstrip("/") for listing in LISTINGS]
 # static-i18n publishes "announcements.en.atom" as /en/announcements.atom.
 FEEDS = {
     lang: paths.DOCS / ("announcements.atom" if lang == "fr" else f"announcements.{lang}.atom")
@@ -60,11 +64,11 @@ def record_pages() -> dict[Path, str]:
             path = paths.DOCS / urls.RECORD_DIRS["people"] / f"{person.id}{_suffix(lang)}"
             description = i18n.label("person_meta", lang, name=person.name)
             files[path] = _page(person.name, description, f'person_page("{person.id}")')
-        for listing, (page, macro) in LISTINGS.items():
+        for listing, macro in LISTINGS.items():
             total = parts.count(listing)
             title = i18n.label(f"list_{listing}", lang)
             for n in range(2, total + 1):
-                path = paths.DOCS / urls.PAGES[page].rstrip("/") / f"{n}{_suffix(lang)}"
+                path = paths.DOCS / urls.PAGES[listing].rstrip("/") / f"{n}{_suffix(lang)}"
                 part_title = i18n.label("part_title", lang, title=title, part=n, count=total)
                 files[path] = _page(part_title, part_title, f"{macro}(part={n})")
     return files

@@ -78,24 +78,26 @@ def all_charts(ctx: Ctx) -> str:
     return "\n\n".join(render("chart.md", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
 
 
-def pager(listing: str, page: str, part: int, ctx: Ctx) -> dict | None:
-    """Links to every part of a long listing, or None when it fits on one page."""
+def pager(listing: str, part: int, ctx: Ctx) -> dict | None:
+    """Links to every part of a long listing (its page shares its name), or None if one part."""
     total = parts.count(listing)
     if total == 1:
         return None
     links = [
-        {"n": n, "href": ctx.link(urls.page(page, ctx.lang, part=n)), "current": n == part}
+        {"n": n, "href": ctx.link(urls.page(listing, ctx.lang, part=n)), "current": n == part}
         for n in range(1, total + 1)
     ]
     return {"links": links, "label": ctx.t("pages_label", part=part, count=total)}
 
 
+def _listing(listing: str, template: str, name: str, rows, part: int, ctx: Ctx) -> str:
+    """One part of a long listing: its rows under `name`, with the pager."""
+    return render(template, ctx, **{name: rows}, pager=pager(listing, part, ctx))
+
+
 def key_figures(part: int = 1, ctx: Ctx | None = None) -> str:
-    return render(
-        "figures.md",
-        ctx,
-        groups=views.figures_by_indicator(ctx, part),
-        pager=pager("figures", "figures", part, ctx),
+    return _listing(
+        "figures", "figures.md", "groups", views.figures_by_indicator(ctx, part), part, ctx
     )
 
 
@@ -104,21 +106,17 @@ def targets(ctx: Ctx) -> str:
 
 
 def timeline(part: int = 1, ctx: Ctx | None = None) -> str:
-    return render(
-        "timeline.md",
-        ctx,
-        years=views.timeline(ctx, part),
-        pager=pager("timeline", "timeline", part, ctx),
-    )
+    return _listing("timeline", "timeline.md", "years", views.timeline(ctx, part), part, ctx)
 
 
 def organisations(part: int = 1, ctx: Ctx | None = None) -> str:
-    rows = views.organisations(ctx, part)
-    return render(
+    return _listing(
+        "organisations",
         "organisations.html",
+        "organisations",
+        views.organisations(ctx, part),
+        part,
         ctx,
-        organisations=rows,
-        pager=pager("organisations", "organisations", part, ctx),
     )
 
 
@@ -127,12 +125,7 @@ def organisation_page(org_id: str, ctx: Ctx) -> str:
 
 
 def people(part: int = 1, ctx: Ctx | None = None) -> str:
-    return render(
-        "people.html",
-        ctx,
-        people=views.people(ctx, part),
-        pager=pager("people", "people", part, ctx),
-    )
+    return _listing("people", "people.html", "people", views.people(ctx, part), part, ctx)
 
 
 def person_page(person_id: str, ctx: Ctx) -> str:
@@ -140,12 +133,7 @@ def person_page(person_id: str, ctx: Ctx) -> str:
 
 
 def sources(part: int = 1, ctx: Ctx | None = None) -> str:
-    return render(
-        "sources.md",
-        ctx,
-        sources=views.sources(ctx, part),
-        pager=pager("sources", "sources", part, ctx),
-    )
+    return _listing("sources", "sources.md", "sources", views.sources(ctx, part), part, ctx)
 
 
 def dictionary(ctx: Ctx) -> str:
