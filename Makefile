@@ -60,5 +60,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache bench/work docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom docs/figures docs/timeline docs/organisations docs/people docs/sources
+	rm -rf site .venv node_modules .pytest_cache bench/work docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom docs/figures docs/timeline docs/organisations docs/people docs/sources docs/targets
 	find . -name __pycache__ -prune -exec rm -rf {} +

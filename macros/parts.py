@@ -11,7 +11,14 @@ from . import i18n
 from .load import load
 
 # Items per part, sized to keep a page under about 60 KB of HTML.
-PER_PART = {"figures": 12, "timeline": 25, "organisations": 80, "people": 80, "sources": 3}
+PER_PART = {
+    "figures": 12,
+    "targets": 10,
+    "timeline": 25,
+    "organisations": 80,
+    "people": 80,
+    "sources": 2,
+}
 
 
 def _ordered(listing: str) -> list:
@@ -21,6 +28,8 @@ def _ordered(listing: str) -> list:
         return sorted(
             data["figures"].values(), key=lambda f: order[f.indicator_id]
         )  # stable: CSV order within
+    if listing == "targets":
+        return [f for f in data["figures"].values() if f.kind == "target"]
     if listing == "timeline":
         return sorted(data["announcements"].values(), key=lambda a: (a.date, a.id))
     if listing == "organisations":

@@ -101,8 +101,8 @@ def key_figures(part: int = 1, ctx: Ctx | None = None) -> str:
     )
 
 
-def targets(ctx: Ctx) -> str:
-    return render("targets.md", ctx, targets=views.targets(ctx))
+def targets(part: int = 1, ctx: Ctx | None = None) -> str:
+    return _listing("targets", "targets.md", "targets", views.targets(ctx, part), part, ctx)
 
 
 def timeline(part: int = 1, ctx: Ctx | None = None) -> str:

@@ -209,12 +209,10 @@ def figures_by_indicator(ctx: Ctx, part: int = 1) -> list[dict]:
 LATEST_MEASUREMENTS = 6
 
 
-def targets(ctx: Ctx) -> list[dict]:
+def targets(ctx: Ctx, part: int = 1) -> list[dict]:
     data = load()
     out = []
-    for fig in data["figures"].values():
-        if fig.kind != "target":
-            continue
+    for fig in parts.items("targets", part):
         unit = data["units"][fig.unit]
         measures = []
         # The latest few measurements only: every one of them against every target is
@@ -294,7 +292,12 @@ def role(r, ctx: Ctx) -> dict:
     }
 
 
+# The organisations index shows this many key figures per organisation (its page has all).
+KEY_FIGURES_SHOWN = 4
+
+
 def organisation_summary(org, ctx: Ctx) -> dict:
+    own = [f for f in _index()["figures_by_org", org.id] if f.organisation_id == org.id]
     return {
         "id": org.id,
         "link": org_link(org.id, ctx),
@@ -304,9 +307,11 @@ def organisation_summary(org, ctx: Ctx) -> dict:
         "country": _label("places", org.country, ctx.lang),
         "key_figures": [
             {"value": formatted_value(f, ctx.lang), "label": i18n.text(f, "label", ctx.lang)}
-            for f in _index()["figures_by_org", org.id]
-            if f.organisation_id == org.id
+            for f in own[:KEY_FIGURES_SHOWN]
         ],
+        "more_figures": i18n.number(len(own) - KEY_FIGURES_SHOWN, ctx.lang)
+        if len(own) > KEY_FIGURES_SHOWN
+        else "",
     }
 
 
@@ -407,7 +412,7 @@ def person(person_id: str, ctx: Ctx) -> dict:
 
 
 # A source page lists at most this many records of each kind that cite it.
-CITING_SHOWN = 40
+CITING_SHOWN = 25
 
 
 def sources(ctx: Ctx, part: int = 1) -> list[dict]:
@@ -466,9 +471,15 @@ def sources(ctx: Ctx, part: int = 1) -> list[dict]:
 # --- data dictionary ---------------------------------------------------------------------
 
 
+KEBAB_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
 def _constraints(field: dict) -> list[str]:
     out = []
     for key, value in field.get("constraints", {}).items():
+        if key == "pattern" and value == KEBAB_PATTERN:
+            out.append("kebab-case")
+            continue
         if key == "enum":
             value = ", ".join(value)
         out.append(f"{key}: {value}" if value is not True else key)
