@@ -1,6 +1,8 @@
 """The static JSON API under /api/v1/: an index, one document per resource, and one document
 per organisation, person and figure carrying its linked records."""
 
+from functools import cache
+
 from . import export
 from .load import descriptor, load
 
@@ -13,8 +15,22 @@ def _records(resource: str, ids) -> list[dict]:
     return [{n: export.plain(data[i].get(n)) for n in names} for i in ids]
 
 
+@cache
+def _by(resource: str, field: str) -> dict[str, list[str]]:
+    """{value of field: [ids of the resource's records with that value]}, built once."""
+    out: dict[str, list[str]] = {}
+    for rec in load()[resource].values():
+        if rec.get(field) is not None:
+            out.setdefault(rec.get(field), []).append(rec.id)
+    return out
+
+
 def _ids(resource: str, **match) -> list[str]:
-    return [r.id for r in load()[resource].values() if any(r.get(k) == v for k, v in match.items())]
+    """Ids of records whose field equals the value, for any of the fields given (in order)."""
+    ids: dict[str, None] = {}
+    for field, value in match.items():
+        ids.update(dict.fromkeys(_by(resource, field).get(value, [])))
+    return list(ids)
 
 
 def organisation(org_id: str) -> dict:
