@@ -157,6 +157,10 @@ def contact_data(pkg: RawPackage, today: date):
             f["name"] for f in t.schema.get("fields", []) if f.get("type", "string") == "string"
         ]
         for line, row in t.rows:
+            # One pass over the whole row first: most rows hold neither "@" nor 8+ digits.
+            joined = "\x00".join(row.get(col, "") for col in text_cols)
+            if "@" not in joined and not PHONE_CANDIDATE.search(joined):
+                continue
             for col in text_cols:
                 text = row.get(col, "")
                 if not text or text.isdigit():  # a bare number (a postcode, a count) is no phone
