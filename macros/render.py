@@ -78,15 +78,33 @@ def all_charts(ctx: Ctx) -> str:
     return "\n\n".join(render("chart.md", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
 
 
+# The pager links the first and last parts and this many on each side of the current one.
+PAGER_WINDOW = 3
+
+
 def pager(listing: str, part: int, ctx: Ctx) -> dict | None:
-    """Links to every part of a long listing (its page shares its name), or None if one part."""
+    """Links to the parts of a long listing (its page shares its name), or None if one part.
+
+    A window around the current part, plus the first and last: listing all of them made the
+    pager itself the bulk of the page at 1,000 parts (bench/).
+    """
     total = parts.count(listing)
     if total == 1:
         return None
-    links = [
-        {"n": n, "href": ctx.link(urls.page(listing, ctx.lang, part=n)), "current": n == part}
-        for n in range(1, total + 1)
-    ]
+    shown = {1, total, *range(max(1, part - PAGER_WINDOW), min(total, part + PAGER_WINDOW) + 1)}
+    links, previous = [], 0
+    for n in sorted(shown):
+        if n > previous + 1:
+            links.append({"gap": True})
+        links.append(
+            {
+                "n": n,
+                "href": ctx.link(urls.page(listing, ctx.lang, part=n)),
+                "current": n == part,
+                "gap": False,
+            }
+        )
+        previous = n
     return {"links": links, "label": ctx.t("pages_label", part=part, count=total)}
 
 
