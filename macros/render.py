@@ -5,6 +5,7 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import charts, parts, paths, urls, views
+from .load import load
 from .views import Ctx
 
 
@@ -35,8 +36,6 @@ HOME_FIGURES = (
 
 
 def chart(indicator_id: str, ctx: Ctx) -> dict:
-    from .load import load
-
     indicator = load()["indicators"][indicator_id]
     bars, targets = charts.series(indicator_id, ctx.lang)
     return {
@@ -54,8 +53,6 @@ def chart(indicator_id: str, ctx: Ctx) -> dict:
 
 
 def home_figures(ctx: Ctx) -> str:
-    from .load import load
-
     figures = [views.figure(load()["figures"][i], ctx) for i in HOME_FIGURES]
     return render(
         "figure_cards.html", ctx, figures=figures, more=ctx.link(urls.page("figures", ctx.lang))
