@@ -25,11 +25,11 @@ $(NODE_STAMP): package-lock.json
 	touch $(NODE_STAMP)
 
 validate: $(STAMP)
-	$(BIN)/python -m macros.validate $(PACKAGE)
+	$(BIN)/python -m macros.check $(PACKAGE)
 
 # The same report as Markdown, for a CI job summary.
 validate-summary: $(STAMP)
-	@$(BIN)/python -m macros.validate --markdown $(PACKAGE) || true
+	@$(BIN)/python -m macros.check --markdown $(PACKAGE) || true
 
 # Validation runs first: an invalid package stops the build.
 site: validate
@@ -60,5 +60,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache bench/work docs/organisation docs/person docs/assets/charts docs/data docs/api docs/announcements*.atom docs/figures docs/timeline docs/organisations docs/people docs/sources docs/targets
+	rm -rf site .venv node_modules .pytest_cache bench/work
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -14,7 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from macros import paths
+from macros.data import paths
 
 # Rows added per scale. M is the issue's target; L is twice M; S is the real data alone.
 SCALES = {
@@ -30,7 +30,7 @@ WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel
 
 
 def read(name: str) -> tuple[list[str], list[list[str]]]:
-    with open(paths.PACKAGE_DIR / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
+    with open(paths.PACKAGE.parent / "data" / f"{name}.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     return rows[0], rows[1:]
 
@@ -45,8 +45,9 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
     if out.exists():
         shutil.rmtree(out)
     (out / "data").mkdir(parents=True)
-    shutil.copytree(paths.PACKAGE_DIR / "schemas", out / "schemas")
-    shutil.copy(paths.PACKAGE, out / "datapackage.json")
+    shutil.copytree(paths.PACKAGE.parent / "schemas", out / "schemas")
+    for name in ("datapackage.json", "CHANGELOG.md", "LICENSE.md"):
+        shutil.copy(paths.PACKAGE.parent / name, out / name)
     tables = {}
     for res in json.loads(paths.PACKAGE.read_text(encoding="utf-8"))["resources"]:
         tables[res["name"]] = read(res["name"])

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.generate import SCALES, generate
-from macros import paths
+from macros.data import paths
 
 ROOT = paths.ROOT
 WORK = ROOT / "bench" / "work"
@@ -150,7 +150,7 @@ def bench_scale(scale: str) -> dict:
         for name in ("organisations", "people", "figures", "announcements", "roles", "relations")
     }
     print(f"[{scale}] {counts}", flush=True)
-    ours_validate = measure([str(BIN / "python"), "-m", "macros.validate", str(package)])
+    ours_validate = measure([str(BIN / "python"), "-m", "macros.check", str(package)])
     stock_validate = measure([str(BIN / "frictionless"), "validate", str(package)])
     project = project_copy(scale)
     env = os.environ | {

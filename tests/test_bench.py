@@ -9,7 +9,7 @@ import pytest
 
 from bench import run
 from bench.generate import generate
-from macros.validate import validate
+from macros.check.validate import validate
 
 pytestmark = pytest.mark.slow
 

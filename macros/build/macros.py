@@ -1,0 +1,44 @@
+"""The macros of the hand-written prose pages (docs/*.md).
+
+A macro renders its HTML with Jinja and leaves a placeholder comment in the Markdown; the hook
+puts the HTML in place after Python-Markdown has run (hooks.on_page_content), so generated
+markup is never parsed as Markdown.
+"""
+
+from ..site import render
+from ..site.page import Page
+from . import context as build_context
+
+PLACEHOLDER = "<!-- briefing-fragment {n} -->"
+
+
+def define_env(env):
+    def page() -> Page:
+        # The language is read at render time: define_env runs once per language build.
+        lang = getattr(env.page.file, "locale", None) or env.conf["theme"]["language"]
+        return Page(build_context.current(env.conf), lang, env.page.url)
+
+    def fragment(make):
+        def macro(*args, **kwargs):
+            ctx = page()
+            html = make(*args, ctx=ctx, **kwargs)
+            pending = ctx.build.products.setdefault("fragments", {}).setdefault(ctx.here, [])
+            pending.append(html)
+            # Blank lines around: Python-Markdown keeps a lone comment as a raw HTML block.
+            return "\n\n" + PLACEHOLDER.format(n=len(pending) - 1) + "\n\n"
+
+        return macro
+
+    macros = {
+        "home_figures": lambda ctx: render.home_figures(ctx),
+        "latest_announcements": lambda count=5, ctx=None: render.latest_announcements(count, ctx),
+        "chart_block": lambda indicator_id, ctx: render.chart_block(indicator_id, ctx),
+        "all_charts": lambda ctx: render.all_charts(ctx),
+        "dictionary": lambda ctx: render.dictionary(ctx),
+        "data_page": lambda ctx: render.data_page(ctx),
+    }
+    # Part 1 of each listing sits on its prose page: {{ listing("figures") }}.
+    macros["listing"] = lambda name, ctx: render.listing(name, 1, ctx)
+    for name, make in macros.items():
+        env.macro(fragment(make), name)
+    env.macro(lambda key, **params: page().t(key, **params), "t")

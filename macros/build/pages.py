@@ -1,0 +1,91 @@
+"""Generated pages: one per organisation and person, and parts 2..n of each listing.
+
+They are MkDocs files added during the build (never written into docs/): a stub in a temporary
+folder, with the page's title and description as front matter and a placeholder body that the
+hook replaces with HTML rendered by Jinja. mkdocs-static-i18n 1.3.1 crashes on
+File.generated and drops files added before it sorts the language's files, hence the
+temporary folder, the language prefix in the path and the late on_files (hooks.py).
+"""
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..data.context import Context
+from ..data.listings import LISTINGS, RECORD_PAGES
+from ..site import render
+from ..site.page import Page
+
+BODY = "<!-- briefing-page -->\n"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What a generated page shows: a record page or a part of a listing."""
+
+    kind: str  # "record" or "part"
+    name: str  # resource or listing name
+    key: str | int  # record id or part number
+    path: str  # URL path without the language prefix, e.g. "organisation/numeum/"
+
+    def render(self, ctx: Page) -> str:
+        if self.kind == "record":
+            return render.record_page(self.name, self.key, ctx)
+        return render.listing_part_page(self.name, self.key, ctx)
+
+    def meta(self, ctx: Page) -> dict:
+        if self.kind == "part":
+            title = render.part_title(self.name, self.key, ctx)
+            return {"title": title, "description": title}
+        record = ctx.data[self.name][self.key]
+        if self.name == "organisations":
+            description = ctx.fmt.text(record, "description") or ctx.t("org_meta", name=record.name)
+        else:
+            description = ctx.t("person_meta", name=record.name)
+        return {"title": record.name, "description": description}
+
+
+def generated(build: Context) -> list[Generated]:
+    out = []
+    for resource, page in RECORD_PAGES.items():
+        for record_id in build.data[resource]:
+            out.append(Generated("record", resource, record_id, f"{page.folder}/{record_id}/"))
+    for name, listing in LISTINGS.items():
+        for n in range(2, build.parts.count(name) + 1):
+            out.append(Generated("part", name, n, f"{listing.path}{n}/"))
+    return out
+
+
+def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
+    """Add this language's generated pages to `files`; return them by source path."""
+    folder = Path(build.once("stubs", lambda: tempfile.TemporaryDirectory(prefix="briefing-")).name)
+    added = {}
+    for page in generated(build):
+        ctx = Page(build, lang, build.urls.site_path(lang, page.path))
+        src_uri = build.urls.site_path(lang, page.path.rstrip("/") + ".md")
+        stub = folder / src_uri
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(page.meta(ctx), allow_unicode=True, sort_keys=False, width=1000)
+        stub.write_text(f"---\n{front}---\n\n{BODY}", encoding="utf-8")
+        file = File(
+            src_uri,
+            str(folder),
+            config.site_dir,
+            config.use_directory_urls,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        # What static-i18n sets on the files it sorts: the language switcher reads alternates.
+        file.locale = file.locale_alternate_of = lang
+        file.localization = None
+        file.norm_src_uri = page.path.rstrip("/") + ".md"
+        file.alternates = {
+            other: SimpleNamespace(url=build.urls.site_path(other, page.path))
+            for other in build.languages
+        }
+        files.append(file)
+        added[src_uri] = page
+    return added

@@ -1,0 +1,32 @@
+"""`python -m macros.check [PACKAGE] [--json|--markdown]`: validate a data package.
+
+Exit 0 when valid, 1 on any error, 2 on a usage error.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..data import paths
+from .report import as_json, as_markdown, as_text
+from .validate import validate
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="make validate",
+        description="Valide un paquet de données / Validate a data package.",
+    )
+    parser.add_argument("package", nargs="?", default=str(paths.PACKAGE), help="datapackage.json")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON pour les machines / for machines")
+    fmt.add_argument("--markdown", action="store_true", help="Markdown (GitHub job summary)")
+    args = parser.parse_args(argv)
+    path = Path(args.package)
+    if path.is_dir():
+        path = path / "datapackage.json"
+    problems = validate(path)
+    render = as_json if args.json else as_markdown if args.markdown else as_text
+    sys.stdout.write(render(problems, path))
+    return 1 if problems else 0
+

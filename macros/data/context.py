@@ -1,0 +1,84 @@
+"""The build context: one data package read once, indexed once, for one build.
+
+Created by the build layer at the start of each build (and by tests on fixture packages) and
+passed down to every function that needs data. Nothing is cached at module level, so an
+edited CSV is read again by the next build of `mkdocs serve`.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..format.language import Language
+from . import paths
+from .changelog import read_changelog
+from .config import SiteConfig
+from .indexes import Index
+from .listings import Parts
+from .records import Records, read_descriptor, read_records
+from .urls import Urls
+
+
+@dataclass
+class Context:
+    package: Path  # the datapackage.json read
+    config: SiteConfig
+    data: Records
+    descriptor: dict
+    index: Index
+    parts: Parts
+    urls: Urls
+    languages: dict[str, Language]  # in the configuration's order, the default first
+    changelog: list[dict]  # newest first
+    # Outputs made once per build and used by several pages or files (see once()).
+    products: dict = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, package: Path, config: SiteConfig) -> "Context":
+        package = Path(package).resolve()
+        data = read_records(package)
+        parts = Parts(data)
+        return cls(
+            package=package,
+            config=config,
+            data=data,
+            descriptor=read_descriptor(package),
+            index=Index(data),
+            parts=parts,
+            urls=Urls(config, parts),
+            languages={code: Language.load(code) for code in config.languages},
+            changelog=read_changelog(paths.changelog(package)),
+        )
+
+    @property
+    def released(self):
+        """The date of the latest release: every date the outputs stamp, never "now"."""
+        return self.changelog[0]["date"]
+
+    @property
+    def version(self) -> str:
+        return self.descriptor["version"]
+
+    def once(self, key: str, make):
+        """make() the first time `key` is asked for in this build, its result afterwards.
+
+        The downloads, for example, are listed on the data page in each language, checksummed
+        and described in the catalogue: they are made once per build, never across builds.
+        """
+        if key not in self.products:
+            self.products[key] = make()
+        return self.products[key]
+
+    def described(self, obj: dict, key: str, lang: str) -> str:
+        """A descriptor's or schema's text in a language: `title_en`, or `title` (French)."""
+        return obj.get(f"{key}_{lang}") or obj[key]
+
+    def resource(self, name: str) -> dict:
+        """The descriptor's entry for a resource, with its schema read in."""
+        return next(r for r in self.descriptor["resources"] if r["name"] == name)
+
+    def fields(self, resource: str) -> list[dict]:
+        return self.resource(resource)["schema_data"]["fields"]
+
+    def label(self, code_list: str, code, lang: str) -> str:
+        """A code's label in a language ('' for no code)."""
+        return self.data[code_list][code][f"label_{lang}"] or "" if code else ""

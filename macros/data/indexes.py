@@ -1,0 +1,40 @@
+"""Reverse links between records (who states which figure, which records cite a source...),
+built once per build so that no page scans a whole resource."""
+
+from collections import defaultdict
+
+from .records import Record, Records
+
+CITING = ("figures", "announcements", "roles", "relations", "organisations", "people")
+
+
+class Index:
+    def __init__(self, data: Records):
+        idx: dict[tuple[str, str], list] = defaultdict(list)
+        for fig in data["figures"].values():
+            for org in {fig.organisation_id, fig.stated_by_organisation_id} - {None}:
+                idx["figures_by_org", org].append(fig)
+            if fig.stated_by_person_id:
+                idx["figures_by_person", fig.stated_by_person_id].append(fig)
+            idx["figures_by_indicator", fig.indicator_id].append(fig)
+        for ann in data["announcements"].values():
+            if ann.organisation_id:
+                idx["announcements_by_org", ann.organisation_id].append(ann)
+            if ann.person_id:
+                idx["announcements_by_person", ann.person_id].append(ann)
+            if ann.figure_id:
+                idx["announcements_by_figure", ann.figure_id].append(ann)
+        for role in data["roles"].values():
+            idx["roles_by_org", role.organisation_id].append(role)
+            idx["roles_by_person", role.person_id].append(role)
+        for rel in data["relations"].values():
+            idx["relations_from", rel.organisation_id].append(rel)
+            idx["relations_to", rel.target_id].append(rel)
+        for resource in CITING:
+            for rec in data[resource].values():
+                idx["citing", rec.source_id].append((resource, rec))
+        self._idx = idx
+
+    def __call__(self, kind: str, key: str) -> list[Record]:
+        """The records linked to `key` in the given way, e.g. ("figures_by_org", "numeum")."""
+        return self._idx.get((kind, key), [])

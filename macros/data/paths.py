@@ -1,0 +1,17 @@
+"""Every location the project uses, in one place. Nothing is read from the environment here:
+the package a build reads is chosen by the build layer and passed down."""
+
+from pathlib import Path
+
+MACROS = Path(__file__).resolve().parent.parent
+ROOT = MACROS.parent
+PACKAGE = ROOT / "datapackage" / "datapackage.json"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+DOCS = ROOT / "docs"
+TEMPLATES = MACROS / "site" / "templates"
+LOCALES = MACROS / "format" / "locales"
+
+
+def changelog(package: Path) -> Path:
+    """The package's CHANGELOG.md, beside its datapackage.json."""
+    return package.parent / "CHANGELOG.md"

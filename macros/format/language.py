@@ -1,0 +1,127 @@
+"""One language of the site: its interface catalogue and its Babel formatting.
+
+A Language is made per build from locales/<code>.yml, whose `babel_locale` key names the
+Babel locale (fr -> fr_FR, en -> en_GB); nothing is cached between builds.
+"""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.dates import format_date, format_interval
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
+from babel.units import format_unit
+
+LOCALES = Path(__file__).resolve().parent / "locales"
+# Keys of a catalogue that configure the language rather than label the interface.
+SETTINGS = ("babel_locale",)
+
+
+def read_catalogue(code: str, folder: Path = LOCALES) -> dict[str, str]:
+    return yaml.safe_load((folder / f"{code}.yml").read_text(encoding="utf-8"))
+
+
+class Language:
+    def __init__(self, code: str, catalogue: dict[str, str]):
+        self.code = code
+        self.locale = catalogue["babel_locale"]
+        self.labels = {k: v for k, v in catalogue.items() if k not in SETTINGS}
+
+    @classmethod
+    def load(cls, code: str, folder: Path = LOCALES) -> "Language":
+        return cls(code, read_catalogue(code, folder))
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    # --- words -------------------------------------------------------------------------------
+
+    def t(self, key: str, **params) -> str:
+        """An interface string from the catalogue, filled with params."""
+        return self.labels[key].format(**params)
+
+    def colon(self, text: str) -> str:
+        """Text followed by a colon, spaced as the language wants ('Source :' / 'Source:')."""
+        return self.t("colon", label=text)
+
+    def text(self, record, field: str) -> str:
+        """The `<field>_<code>` value of a record, or '' when empty."""
+        return record[f"{field}_{self.code}"] or ""
+
+    def join(self, items) -> str:
+        """'a ; b ; c' / 'a; b; c'."""
+        return (self.t("semicolon") + " ").join(items)
+
+    # --- numbers -----------------------------------------------------------------------------
+
+    def number(self, value) -> str:
+        return format_decimal(value, locale=self.locale)
+
+    def amount(self, value, currency: str) -> str:
+        """109e9 EUR -> '109 Md €' / '€109B'; small amounts keep all digits."""
+        if abs(value) >= 1_000_000:
+            return format_compact_currency(value, currency, locale=self.locale, fraction_digits=1)
+        return format_currency(value, currency, locale=self.locale)
+
+    def percent(self, value) -> str:
+        """Values are stored 0-100; Babel expects a ratio."""
+        # Decimal arithmetic: 21.96 / 100 in floats prints as 21,960000000000002 %.
+        return format_percent(
+            Decimal(str(value)) / 100, locale=self.locale, decimal_quantization=False
+        )
+
+    def quantity(self, value, unit) -> str:
+        """One value in its unit (a record of the `units` code list)."""
+        if unit.format == "currency":
+            return self.amount(value, unit.currency)
+        if unit.format == "percent":
+            return self.percent(value)
+        return self.number(value)
+
+    def value(self, fig, unit) -> str:
+        """A figure's value (and upper bound, and qualifier) in its unit."""
+        if fig.value_max is not None:
+            shown = self.t(
+                "range",
+                low=self.quantity(fig.value, unit),
+                high=self.quantity(fig.value_max, unit),
+            )
+        else:
+            shown = self.quantity(fig.value, unit)
+        if fig.qualifier == "more-than":
+            shown = self.t("more_than", value=shown)
+        return shown
+
+    def size(self, n_bytes: int) -> str:
+        """A file size in kilobytes: '12,3 ko' / '12.3 kB'."""
+        kb = Decimal(n_bytes) / 1000
+        return format_unit(
+            kb.quantize(Decimal("0.1")), "digital-kilobyte", locale=self.locale, length="short"
+        )
+
+    # --- dates -------------------------------------------------------------------------------
+
+    def day(self, when: date | None, precision: str | None) -> str:
+        """A date at its precision: '12 février 2025', 'juin 2021', '2020', 'début 2026'."""
+        if when is None:
+            return ""
+        if precision == "year":
+            return str(when.year)
+        if precision == "early-year":
+            return self.t("early_year", year=when.year)
+        if precision == "month":
+            return format_date(when, "LLLL y", locale=self.locale)
+        full = format_date(when, "d MMMM y", locale=self.locale)
+        if precision == "by":
+            return self.t("by_date", date=full)
+        return full
+
+    def interval(self, start: date, end: date) -> str:
+        """'10–11 février 2025' / '10–11 February 2025'."""
+        return format_interval(start, end, "yMMMMd", locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        """Name of a language in this one: 'fr' -> 'français' / 'French'."""
+        return Locale.parse(code).get_display_name(self.locale)

@@ -1,0 +1,107 @@
+"""The static JSON API under /api/v1/: an index, one document per resource, and one document
+per organisation, person and figure carrying its linked records."""
+
+from ..data.context import Context
+from .tables import json_bytes, rows
+
+VERSION = "v1"
+
+
+class Documents:
+    """The detail documents of one build. Links are looked up in an index made once, not by
+    scanning every record per document (quadratic at scale)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._by: dict[tuple[str, str], dict] = {}
+
+    def _index(self, resource: str, field: str) -> dict:
+        """{value of field: [ids of the resource's records with that value]}."""
+        if (resource, field) not in self._by:
+            out: dict = {}
+            for rec in self.ctx.data[resource].values():
+                if rec[field] is not None:
+                    out.setdefault(rec[field], []).append(rec.id)
+            self._by[resource, field] = out
+        return self._by[resource, field]
+
+    def ids(self, resource: str, **match) -> list[str]:
+        """Ids of records whose field equals the value, for any of the fields given."""
+        ids: dict[str, None] = {}
+        for field, value in match.items():
+            ids.update(dict.fromkeys(self._index(resource, field).get(value, [])))
+        return list(ids)
+
+    def one(self, resource: str, record_id) -> dict | None:
+        return rows(self.ctx, resource, [record_id])[0] if record_id else None
+
+    def organisations(self, org_id: str) -> dict:
+        role_ids = self.ids("roles", organisation_id=org_id)
+        people = dict.fromkeys(self.ctx.data["roles"][i].person_id for i in role_ids)
+        figures = self.ids("figures", organisation_id=org_id, stated_by_organisation_id=org_id)
+        return {
+            "organisation": self.one("organisations", org_id),
+            "roles": rows(self.ctx, "roles", role_ids),
+            "people": rows(self.ctx, "people", people),
+            "relations_from": rows(self.ctx, "relations", self.ids("relations", organisation_id=org_id)),
+            "relations_to": rows(self.ctx, "relations", self.ids("relations", target_id=org_id)),
+            "figures": rows(self.ctx, "figures", figures),
+            "announcements": rows(
+                self.ctx, "announcements", self.ids("announcements", organisation_id=org_id)
+            ),
+        }
+
+    def people(self, person_id: str) -> dict:
+        return {
+            "person": self.one("people", person_id),
+            "roles": rows(self.ctx, "roles", self.ids("roles", person_id=person_id)),
+            "figures": rows(self.ctx, "figures", self.ids("figures", stated_by_person_id=person_id)),
+            "announcements": rows(
+                self.ctx, "announcements", self.ids("announcements", person_id=person_id)
+            ),
+        }
+
+    def figures(self, fig_id: str) -> dict:
+        fig = self.ctx.data["figures"][fig_id]
+        return {
+            "figure": self.one("figures", fig_id),
+            "indicator": self.one("indicators", fig.indicator_id),
+            "unit": self.one("units", fig.unit),
+            "source": self.one("sources", fig.source_id),
+            "stated_by_organisation": self.one("organisations", fig.stated_by_organisation_id),
+            "stated_by_person": self.one("people", fig.stated_by_person_id),
+            "announcements": rows(self.ctx, "announcements", self.ids("announcements", figure_id=fig_id)),
+        }
+
+
+DETAIL = ("organisations", "people", "figures")
+
+
+def files(ctx: Context) -> dict[str, bytes]:
+    """{path under the site root: JSON bytes}."""
+    base, root = ctx.config.base, f"api/{VERSION}"
+    docs = Documents(ctx)
+    out, index = {}, []
+    for res in ctx.descriptor["resources"]:
+        name = res["name"]
+        out[f"{root}/{name}.json"] = json_bytes(rows(ctx, name))
+        entry = {
+            "name": name,
+            **{f"title_{code}": ctx.described(res, "title", code) for code in ctx.languages},
+            "count": len(ctx.data[name]),
+            "url": f"{base}{root}/{name}.json",
+        }
+        if name in DETAIL:
+            entry["item_url"] = f"{base}{root}/{name}/{{id}}.json"
+            for record_id in ctx.data[name]:
+                out[f"{root}/{name}/{record_id}.json"] = json_bytes(getattr(docs, name)(record_id))
+        index.append(entry)
+    out[f"{root}/index.json"] = json_bytes(
+        {
+            "version": ctx.version,
+            "api": VERSION,
+            "package": f"{base}data/datapackage.json",
+            "resources": index,
+        }
+    )
+    return out

@@ -1,0 +1,71 @@
+"""The list of downloads, each with its bytes, format, size, row count and checksum: the data
+page, the checksums file and the catalogue all read this one list."""
+
+import hashlib
+from dataclasses import dataclass
+
+from ..data.context import Context
+from . import database, workbook
+from .csv_files import csv_bytes
+from .package_zip import package_zip
+from .tables import json_bytes, rows
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # under the site root, e.g. "data/csv/figures.csv"
+    content: bytes
+    format: str
+    media_type: str
+    rows: int | None
+    description: dict[str, str]  # language -> text
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def _make(ctx: Context) -> tuple[Download, ...]:
+    def described(key: str, res: dict | None = None) -> dict[str, str]:
+        return {
+            code: lang.t(key, **({"title": ctx.described(res, "title", code)} if res else {}))
+            for code, lang in ctx.languages.items()
+        }
+
+    name = ctx.descriptor["name"]
+    out = [
+        Download(f"data/{name}.zip", package_zip(ctx), "ZIP", "application/zip", None,
+                 described("file_zip")),
+        Download(f"data/{name}.xlsx", workbook.xlsx_bytes(ctx), "XLSX", XLSX, None,
+                 described("file_xlsx")),
+        Download(f"data/{name}.sqlite", database.sqlite_bytes(ctx), "SQLite",
+                 "application/vnd.sqlite3", None, described("file_sqlite")),
+    ]  # fmt: skip
+    for res in ctx.descriptor["resources"]:
+        n, count = res["name"], len(ctx.data[res["name"]])
+        out += [
+            Download(f"data/csv/{n}.csv", csv_bytes(ctx, n), "CSV", "text/csv", count,
+                     described("file_csv", res)),
+            Download(f"data/json/{n}.json", json_bytes(rows(ctx, n)), "JSON", "application/json",
+                     count, described("file_json", res)),
+            Download(f"data/schemas/{n}.json", json_bytes(res["schema_data"]), "JSON",
+                     "application/schema+json", None, described("file_schema", res)),
+        ]  # fmt: skip
+    return tuple(out)
+
+
+def downloads(ctx: Context) -> tuple[Download, ...]:
+    """Made once per build: the data page (in each language) and the catalogue list them."""
+    return ctx.once("downloads", lambda: _make(ctx))
+
+
+def sha256sums(ctx: Context) -> bytes:
+    """The checksums in `sha256sum -c` format, paths relative to /data/."""
+    lines = [f"{d.sha256}  {d.path.removeprefix('data/')}" for d in downloads(ctx)]
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,24 @@
+"""Everything published besides the pages: {path under the site root: bytes}."""
+
+from ..data.context import Context
+from . import api, calendar, catalog, citations, feeds
+from .downloads import downloads, sha256sums
+from .package_zip import package_descriptor
+from .tables import json_bytes
+
+
+def files(ctx: Context) -> dict[str, bytes]:
+    out = {}
+    for lang in ctx.languages:
+        out[f"data/calendar-{lang}.ics"] = calendar.icalendar(ctx, lang)
+        out[feeds.feed_path(ctx, lang)] = feeds.atom(ctx, lang)
+    out["data/datapackage.json"] = json_bytes(package_descriptor(ctx))
+    for d in downloads(ctx):
+        out[d.path] = d.content
+    out["data/SHA256SUMS"] = sha256sums(ctx)
+    out["data/catalog.ttl"] = catalog.turtle(ctx)
+    out["data/catalog.jsonld"] = catalog.jsonld(ctx)
+    out["data/citation.bib"] = citations.bibtex(ctx).encode("utf-8")
+    out["data/citation.json"] = json_bytes(citations.csl_json(ctx))
+    out |= api.files(ctx)
+    return out

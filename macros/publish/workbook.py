@@ -1,0 +1,98 @@
+"""The XLSX workbook: a README sheet, then one sheet per resource with typed cells.
+
+openpyxl stamps the current time in the document properties and zip entries; both are pinned
+to the release date so identical data gives an identical file.
+"""
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from ..data.context import Context
+from .package_zip import ZIP_TIME
+from .tables import plain
+
+
+def _cell(value):
+    if isinstance(value, bool | int | float | date) or value is None:
+        return value
+    return plain(value)
+
+
+def _readme(ctx: Context, sheet) -> None:
+    pkg = ctx.descriptor
+    info = [
+        ("Titre / Title", f"{pkg['title']} / {pkg['title_en']}"),
+        ("Version", pkg["version"]),
+        ("Licence / Licence", pkg["licenses"][0]["title"]),
+        ("Description", pkg["description"]),
+        ("Description (en)", pkg["description_en"]),
+        ("Sources", "; ".join(s["title"] for s in pkg.get("sources", []))),
+        ("Sources détaillées / Sources in detail", "sheet “sources”"),
+    ]
+    for row in info:
+        sheet.append(row)
+    sheet.append(())
+    sheet.append(("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)"))
+    for res in pkg["resources"]:
+        for f in res["schema_data"]["fields"]:
+            sheet.append((res["name"], f["name"], f["type"], f["description"], f["description_en"]))
+    for cell in sheet["A"]:
+        cell.font = Font(bold=True)
+    for column, width in (("A", 28), ("B", 28), ("D", 60), ("E", 60)):
+        sheet.column_dimensions[column].width = width
+
+
+def xlsx_bytes(ctx: Context) -> bytes:
+    released = datetime.combine(ctx.released, datetime.min.time())
+    wb = Workbook()
+    readme = wb.active
+    readme.title = "README"
+    _readme(ctx, readme)
+    for res in ctx.descriptor["resources"]:
+        ws = wb.create_sheet(res["name"][:31])
+        fields = res["schema_data"]["fields"]
+        names = [f["name"] for f in fields]
+        ws.append(names)
+        for c in ws[1]:
+            c.font = Font(bold=True)
+        for rec in ctx.data[res["name"]].values():
+            ws.append([_cell(rec[n]) for n in names])
+        for f, col in zip(fields, ws.iter_cols(min_row=2), strict=False):
+            if f["type"] == "date":
+                for c in col:
+                    c.number_format = "yyyy-mm-dd"
+        ws.freeze_panes = "A2"
+    wb.properties.created = released
+    wb.properties.modified = released
+    wb.properties.creator = ctx.descriptor["title"]
+    raw = io.BytesIO()
+    wb.save(raw)
+    return _pin_zip(raw.getvalue(), released)
+
+
+def _pin_zip(data: bytes, released: datetime) -> bytes:
+    """Rewrite the xlsx container with fixed entry timestamps, keeping entry order, and pin
+    the "modified" date that openpyxl sets to the current time when saving."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                stamp = f"{released.isoformat()}Z".encode()
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    content,
+                )
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, content)
+    return out.getvalue()

@@ -1,0 +1,179 @@
+"""Render view models with the Jinja templates in templates/ (all markup lives there).
+
+Two kinds of output: fragments for the macros of hand-written prose pages, and whole page
+bodies for generated pages (record pages and parts 2..n of listings). Both are HTML straight
+from Jinja; Python-Markdown never parses them.
+"""
+
+import re
+from html import unescape
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..data import paths
+from ..data.listings import LISTINGS, RECORD_PAGES
+from . import charts
+from .page import Page
+from .views import announcements, figures, organisations, sources
+from .views.data_page import data_page as data_page_view
+from .views.dictionary import dictionary as dictionary_view
+from .views.figures import formatted_value
+from .views.links import source_link
+
+# The view model of one part of each listing (data/listings.py names the listings).
+LISTING_VIEWS = {
+    "figures": figures.figures_by_indicator,
+    "targets": figures.targets,
+    "timeline": announcements.timeline,
+    "organisations": organisations.organisations,
+    "people": organisations.people,
+    "sources": sources.sources,
+}
+RECORD_VIEWS = {"organisations": organisations.organisation, "people": organisations.person}
+assert LISTING_VIEWS.keys() == LISTINGS.keys() and RECORD_VIEWS.keys() == RECORD_PAGES.keys()
+
+HOME_FIGURES = (
+    "ai-training-target-300000",
+    "france-ai-investment-109bn",
+    "eu-ai-investment-200bn",
+    "france-ai-adoption-all",
+    "denmark-ai-adoption-all",
+    "eu-ai-adoption-target-2030",
+)
+# The pager links the first and last parts and this many on each side of the current one.
+PAGER_WINDOW = 3
+
+
+def templates() -> Environment:
+    # With autoescape: data never reaches HTML unescaped. Made once per build (Page.build).
+    return Environment(
+        loader=FileSystemLoader(paths.TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(template: str, ctx: Page, **values) -> str:
+    env = ctx.build.once("templates", templates)
+    return env.get_template(template).render(ctx=ctx, **values)
+
+
+# --- pieces of prose pages ---------------------------------------------------------------
+
+
+def chart(indicator_id: str, ctx: Page) -> dict:
+    build = ctx.build
+    bars, targets = charts.series(build, indicator_id)
+    return {
+        "id": f"chart-{indicator_id}",
+        "title": ctx.fmt.text(build.data["indicators"][indicator_id], "label"),
+        "src": ctx.link(charts.path(indicator_id, ctx.lang)),
+        "alt": charts.alt_text(build, indicator_id, ctx.lang, lambda f: formatted_value(f, ctx)),
+        "rows": [
+            figures.figure(f, ctx) | {"series": charts.bar_label(build, f, ctx.lang)}
+            for f in bars + targets
+        ],
+        "sources": [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)],
+    }
+
+
+def home_figures(ctx: Page) -> str:
+    return render(
+        "figure_cards.html",
+        ctx,
+        figures=figures.home_figures(HOME_FIGURES, ctx),
+        more=ctx.link(ctx.urls.page("figures", ctx.lang)),
+    )
+
+
+def latest_announcements(count: int, ctx: Page) -> str:
+    return render(
+        "announcement_list.html",
+        ctx,
+        items=announcements.latest(count, ctx),
+        more=ctx.link(ctx.urls.page("timeline", ctx.lang)),
+    )
+
+
+def chart_block(indicator_id: str, ctx: Page) -> str:
+    more = ctx.link(ctx.urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
+    return render("chart_block.html", ctx, chart=chart(indicator_id, ctx), more=more)
+
+
+def all_charts(ctx: Page) -> str:
+    return "\n".join(render("chart.html", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
+
+
+def dictionary(ctx: Page) -> str:
+    return render(
+        "dictionary.html",
+        ctx,
+        resources=dictionary_view(ctx),
+        package=ctx.link("data/datapackage.json"),
+    )
+
+
+def data_page(ctx: Page) -> str:
+    return render("data.html", ctx, data=data_page_view(ctx))
+
+
+# --- listings and record pages -----------------------------------------------------------
+
+
+def pager(listing: str, part: int, ctx: Page) -> dict | None:
+    """Links to the parts of a long listing, or None if it has one part.
+
+    A window around the current part, plus the first and last: listing all of them made the
+    pager itself the bulk of the page at 1,000 parts (bench/).
+    """
+    total = ctx.build.parts.count(listing)
+    if total == 1:
+        return None
+    shown = {1, total, *range(max(1, part - PAGER_WINDOW), min(total, part + PAGER_WINDOW) + 1)}
+    links, previous = [], 0
+    for n in sorted(shown):
+        if n > previous + 1:
+            links.append({"gap": True})
+        href = ctx.link(ctx.urls.page(listing, ctx.lang, part=n))
+        links.append({"n": n, "href": href, "current": n == part, "gap": False})
+        previous = n
+    return {"links": links, "label": ctx.t("pages_label", part=part, count=total)}
+
+
+def listing(name: str, part: int, ctx: Page) -> str:
+    """One part of a long listing, with its pager."""
+    items = ctx.build.parts.items(name, part)
+    return render(
+        LISTINGS[name].template,
+        ctx,
+        rows=LISTING_VIEWS[name](items, ctx),
+        pager=pager(name, part, ctx),
+    )
+
+
+def listing_part_page(name: str, part: int, ctx: Page) -> str:
+    """A generated page for part 2..n of a listing: its title, then the part."""
+    return render("listing_part.html", ctx, title=part_title(name, part, ctx), body=listing(name, part, ctx))
+
+
+def part_title(name: str, part: int, ctx: Page) -> str:
+    total = ctx.build.parts.count(name)
+    return ctx.t("part_title", title=ctx.t(f"list_{name}"), part=part, count=total)
+
+
+def record_page(resource: str, record_id: str, ctx: Page) -> str:
+    page = RECORD_PAGES[resource]
+    return render(page.template, ctx, record=RECORD_VIEWS[resource](record_id, ctx))
+
+
+# --- table of contents -------------------------------------------------------------------
+
+HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def headings(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, text) of the h2 and h3 headings that our templates give an id."""
+    return [(int(m[1]), m[2], unescape(TAG.sub("", m[3])).strip()) for m in HEADING.finditer(html)]
