@@ -35,15 +35,22 @@ validate-summary: $(STAMP)
 site: validate
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
+# --livereload: with click >= 8.2.2 the browser no longer reloads without it. The build
+# validates the package on every rebuild; an invalid edit prints the problems and the last
+# good site stays served.
 serve: validate
-	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --livereload --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) $(NODE_STAMP)
+# The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.
+test: $(STAMP)
+	@$(BIN)/python tests/prerequisites.py
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff format .

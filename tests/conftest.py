@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import paths
+from macros.build.config import load_site_config
+from macros.data import paths
+from macros.data.context import Context
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -42,6 +44,18 @@ def apply_case(case: dict, target: Path) -> Path:
         else:
             raise ValueError(kind)
     return target / "datapackage.json"
+
+
+@pytest.fixture(scope="session")
+def site_config():
+    """The real site configuration, read from mkdocs.yml as MkDocs reads it."""
+    return load_site_config(repo_url="https://github.com/example/briefing")
+
+
+@pytest.fixture(scope="session")
+def real(site_config):
+    """The real package, read into a build context as a build does."""
+    return Context.open(paths.PACKAGE, site_config)
 
 
 @pytest.fixture

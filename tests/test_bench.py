@@ -42,5 +42,13 @@ def test_tiny_package_is_valid_and_builds(tmp_path, monkeypatch):
 
 
 def test_plain_site_has_the_requested_pages(tmp_path):
-    site = run.plain_site(25, 4000, tmp_path / "plain")
-    assert len(list((site / "docs").rglob("*.md"))) == 25
+    site = run.plain_site(25, tmp_path / "plain")
+    pages = sorted((site / "docs").rglob("*.md"))
+    assert len(pages) == 25
+    for page in pages:
+        title, paragraph = page.read_text(encoding="utf-8").strip().split("\n\n")
+        assert title.startswith("# ") and "\n" not in paragraph
+        assert 30 <= len(paragraph.split()) <= 60
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "name: material" in config and "custom_dir" not in config
+    assert "- search" in config and "not_in_nav" in config

@@ -19,20 +19,23 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF
 
-from macros import export, paths
-from macros.load import descriptor, load
 from macros.check.validate import validate
+from macros.data import paths
+from macros.data.records import read_descriptor
+from macros.publish.downloads import downloads
+from macros.publish.package_zip import ZIP_TIME
 
 pytestmark = pytest.mark.slow
-NAME = descriptor()["name"]
-RESOURCES = [r["name"] for r in descriptor()["resources"]]
+DESCRIPTOR = read_descriptor(paths.PACKAGE)
+NAME = DESCRIPTOR["name"]
+RESOURCES = [r["name"] for r in DESCRIPTOR["resources"]]
 
 
 def test_zipped_package_validates_once_unzipped(site, tmp_path):
     with zipfile.ZipFile(site / "data" / f"{NAME}.zip") as zf:
         names = zf.namelist()
         assert names == sorted(names)
-        assert all(i.date_time == export.ZIP_TIME for i in zf.infolist())
+        assert all(i.date_time == ZIP_TIME for i in zf.infolist())
         zf.extractall(tmp_path)
     assert {"datapackage.json", "README.md", "LICENSE.md", "CHANGELOG.md"} <= set(names)
     cli = Path(sys.executable).parent / "frictionless"
@@ -43,16 +46,16 @@ def test_zipped_package_validates_once_unzipped(site, tmp_path):
     assert validate(tmp_path / "datapackage.json") == []
 
 
-def test_csv_files_are_rfc4180_and_complete(site):
+def test_csv_files_are_rfc4180_and_complete(site, real):
     for name in RESOURCES:
         raw = (site / "data" / "csv" / f"{name}.csv").read_bytes()
         assert raw.endswith(b"\r\n") and not raw.startswith(b"\xef\xbb\xbf")
-        assert raw.decode("utf-8").count("\r\n") >= len(load()[name]) + 1
+        assert raw.decode("utf-8").count("\r\n") >= len(real.data[name]) + 1
 
 
-def test_json_files_hold_typed_records(site):
+def test_json_files_hold_typed_records(site, real):
     figures = json.loads((site / "data" / "json" / "figures.json").read_text(encoding="utf-8"))
-    assert len(figures) == len(load()["figures"])
+    assert len(figures) == len(real.data["figures"])
     target = next(f for f in figures if f["id"] == "ai-training-target-300000")
     assert target["value"] == 300000 and isinstance(target["value"], int)
     audience = next(f for f in figures if f["id"] == "medef-audience-companies-2021")
@@ -61,14 +64,14 @@ def test_json_files_hold_typed_records(site):
     assert all(isinstance(a["planned"], bool) for a in anns)
 
 
-def test_sqlite_database(site):
+def test_sqlite_database(site, real):
     con = sqlite3.connect(site / "data" / f"{NAME}.sqlite")
     for name in RESOURCES:
-        assert con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(load()[name])
+        assert con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(real.data[name])
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     indexed = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    for res in descriptor()["resources"]:
+    for res in DESCRIPTOR["resources"]:
         for fk in res["schema_data"].get("foreignKeys", []):
             assert f"idx_{res['name']}_{fk['fields']}" in indexed
             refs = con.execute(f'PRAGMA foreign_key_list("{res["name"]}")').fetchall()
@@ -76,7 +79,7 @@ def test_sqlite_database(site):
     columns = {r[1]: r[2] for r in con.execute('PRAGMA table_info("figures")')}
     assert columns["value"] == "REAL" and columns["date"] == "TEXT"
     meta = dict(con.execute("SELECT key, value FROM _metadata"))
-    assert meta["version"] == descriptor()["version"]
+    assert meta["version"] == DESCRIPTOR["version"]
 
 
 def test_sqlite_opens_in_datasette(site):
@@ -93,15 +96,15 @@ def test_sqlite_opens_in_datasette(site):
     assert status == 200 and rows[0]["value"] == 300000
 
 
-def test_xlsx_workbook(site):
+def test_xlsx_workbook(site, real):
     wb = openpyxl.load_workbook(site / "data" / f"{NAME}.xlsx")
     assert wb.sheetnames == ["README", *RESOURCES]
     assert any(
-        descriptor()["version"] in str(c.value) for row in wb["README"].iter_rows() for c in row
+        DESCRIPTOR["version"] in str(c.value) for row in wb["README"].iter_rows() for c in row
     )
     for name in RESOURCES:
         ws = wb[name]
-        assert ws.max_row == len(load()[name]) + 1
+        assert ws.max_row == len(real.data[name]) + 1
         assert ws.freeze_panes == "A2"
     header = [c.value for c in wb["figures"][1]]
     values = [
@@ -110,12 +113,12 @@ def test_xlsx_workbook(site):
     assert all(isinstance(v, int | float) for v in values)
 
 
-def test_dcat_catalogue(site):
+def test_dcat_catalogue(site, real):
     ttl = Graph().parse(site / "data" / "catalog.ttl", format="turtle")
     jsonld = Graph().parse(site / "data" / "catalog.jsonld", format="json-ld")
     assert isomorphic(ttl, jsonld)
     distributions = list(ttl.subjects(RDF.type, DCAT.Distribution))
-    assert len(distributions) == len(export.downloads())
+    assert len(distributions) == len(downloads(real))
     for dist in distributions:
         for prop in (
             DCAT.downloadURL,
@@ -128,12 +131,12 @@ def test_dcat_catalogue(site):
     dataset = ttl.value(predicate=RDF.type, object=DCAT.Dataset, any=False)
     titles = {t.language for t in ttl.objects(dataset, DCTERMS.title)}
     assert titles == {"fr", "en"}
-    assert ttl.value(dataset, DCTERMS.license) == URIRef(descriptor()["licenses"][0]["path"])
+    assert ttl.value(dataset, DCTERMS.license) == URIRef(DESCRIPTOR["licenses"][0]["path"])
 
 
-def test_atom_feeds(site):
+def test_atom_feeds(site, real):
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    expected = sum(1 for a in load()["announcements"].values() if not a.planned)
+    expected = sum(1 for a in real.data["announcements"].values() if not a.planned)
     for lang, path in (
         ("fr", site / "announcements.atom"),
         ("en", site / "en" / "announcements.atom"),
@@ -168,15 +171,15 @@ def test_calendar(site):
         )
 
 
-def test_checksums_on_the_page_match_the_files(site):
+def test_checksums_on_the_page_match_the_files(site, real):
     for page in (site / "data" / "index.html", site / "en" / "data" / "index.html"):
         html = page.read_text(encoding="utf-8")
         listed = re.findall(r"\b([0-9a-f]{64})  ([\w./-]+)", html)
-        assert len(listed) == len(export.downloads())
+        assert len(listed) == len(downloads(real))
         for digest, name in listed:
             assert hashlib.sha256((site / "data" / name).read_bytes()).hexdigest() == digest, name
         hrefs = set(re.findall(r'href="([^"]+)"', html))
-        for d in export.downloads():
+        for d in downloads(real):
             assert any(h.endswith(d.path.removeprefix("data/")) for h in hrefs), d.path
 
 
@@ -184,20 +187,20 @@ def test_schema_org_dataset_on_the_data_page(site):
     html = (site / "data" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(block.group(1))
-    assert data["@type"] == "Dataset" and data["version"] == descriptor()["version"]
+    assert data["@type"] == "Dataset" and data["version"] == DESCRIPTOR["version"]
     assert data["distribution"] and all(
         d["contentUrl"].startswith("http") for d in data["distribution"]
     )
 
 
-def test_static_api(site):
+def test_static_api(site, real):
     index = json.loads((site / "api" / "v1" / "index.json").read_text(encoding="utf-8"))
-    assert index["version"] == descriptor()["version"]
+    assert index["version"] == DESCRIPTOR["version"]
     for entry in index["resources"]:
         rows = json.loads(
             (site / "api" / "v1" / f"{entry['name']}.json").read_text(encoding="utf-8")
         )
-        assert len(rows) == entry["count"] == len(load()[entry["name"]])
+        assert len(rows) == entry["count"] == len(real.data[entry["name"]])
     numeum = json.loads(
         (site / "api" / "v1" / "organisations" / "numeum.json").read_text(encoding="utf-8")
     )
@@ -208,7 +211,7 @@ def test_static_api(site):
         "tech-in-france",
     }
     for folder in ("organisations", "people", "figures"):
-        assert len(list((site / "api" / "v1" / folder).glob("*.json"))) == len(load()[folder])
+        assert len(list((site / "api" / "v1" / folder).glob("*.json"))) == len(real.data[folder])
     fig = json.loads(
         (site / "api" / "v1" / "figures" / "eu-ai-investment-200bn.json").read_text(
             encoding="utf-8"
@@ -217,9 +220,9 @@ def test_static_api(site):
     assert fig["source"]["id"] == fig["figure"]["source_id"] and fig["announcements"]
 
 
-def test_changelog_and_citation_agree_with_the_version():
-    version = descriptor()["version"]
-    latest = export.changelog()[0]
+def test_changelog_and_citation_agree_with_the_version(real):
+    version = DESCRIPTOR["version"]
+    latest = real.changelog[0]
     assert latest["version"] == version
     assert latest["items"]["fr"] and len(latest["items"]["fr"]) == len(latest["items"]["en"])
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import paths, security
+from macros.data import paths
+from macros.site import security
 
 pytestmark = pytest.mark.slow
 VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

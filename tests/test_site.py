@@ -7,9 +7,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from macros import i18n, parts
-from macros.load import load
-
 pytestmark = pytest.mark.slow
 
 
@@ -20,9 +17,9 @@ def test_headline_figure_formatted_per_locale(site):
     assert "300,000" in en and "€109B" in en
 
 
-def test_every_page_has_its_language(site):
+def test_every_page_has_its_language(site, real):
     pages = list(site.rglob("*.html"))
-    assert len(pages) >= 2 * (10 + len(load()["organisations"]) + len(load()["people"]))
+    assert len(pages) >= 2 * (10 + len(real.data["organisations"]) + len(real.data["people"]))
     for page in pages:
         html = page.read_text(encoding="utf-8")
         lang = "en" if page.relative_to(site).parts[0] == "en" else "fr"
@@ -37,8 +34,8 @@ def test_no_leftover_template_syntax(site):
         assert "{{" not in text and "{%" not in text, page
 
 
-def test_every_organisation_and_person_has_a_page_in_both_languages(site):
-    data = load()
+def test_every_organisation_and_person_has_a_page_in_both_languages(site, real):
+    data = real.data
     for folder, resource in (("organisation", "organisations"), ("person", "people")):
         for rec in data[resource].values():
             fr = (site / folder / rec.id / "index.html").read_text(encoding="utf-8")
@@ -51,18 +48,18 @@ def test_record_pages_stay_out_of_the_navigation(site):
     assert 'href="organisation/numeum/"' not in home.split('class="md-content"')[0]
 
 
-def test_every_figure_has_an_anchor_on_its_part_of_the_key_figures(site):
+def test_every_figure_has_an_anchor_on_its_part_of_the_key_figures(site, real):
     for lang, prefix in (("fr", site), ("en", site / "en")):
-        for fig in load()["figures"].values():
-            part = parts.part_of("figures", fig.id)
+        for fig in real.data["figures"].values():
+            part = real.parts.part_of("figures", fig.id)
             page = prefix / "figures" / (f"{part}/index.html" if part > 1 else "index.html")
             html = page.read_text(encoding="utf-8")
             assert f'id="{fig.id}"' in html
-            assert i18n.text(fig, "label", lang) in html.replace("&#39;", "'")
+            assert fig[f"label_{lang}"] in html.replace("&#39;", "'")
 
 
-def test_long_listings_are_split_into_linked_parts(site):
-    assert parts.count("figures") > 1  # 22 figures, 12 a part
+def test_long_listings_are_split_into_linked_parts(site, real):
+    assert real.parts.count("figures") > 1  # 22 figures, 12 a part
     first = (site / "en" / "figures" / "index.html").read_text(encoding="utf-8")
     second = (site / "en" / "figures" / "2" / "index.html").read_text(encoding="utf-8")
     assert 'class="bf-pager"' in first and 'href="2/"' in first
@@ -76,10 +73,11 @@ def test_dates_show_at_their_precision(site):
     assert ">1991<" in fr and ">début 2026<" in fr and ">early 2026<" in en
 
 
-def test_target_without_measurement_says_so(site):
+def test_target_without_measurement_says_so(site, real):
     fr = (site / "targets" / "index.html").read_text(encoding="utf-8")
     en = (site / "en" / "targets" / "index.html").read_text(encoding="utf-8")
-    assert i18n.label("no_measurement", "fr") in fr and i18n.label("no_measurement", "en") in en
+    assert real.languages["fr"].t("no_measurement") in fr
+    assert real.languages["en"].t("no_measurement") in en
     assert "65 percentage points to go" in en
 
 

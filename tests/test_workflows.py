@@ -5,8 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros import paths
 from macros.check.cli import main
+from macros.data import paths
 
 WORKFLOWS = sorted((paths.ROOT / ".github" / "workflows").glob("*.yml"))
 ACTIONLINT = paths.ROOT / "tests" / "tools" / "actionlint.cjs"

@@ -6,11 +6,13 @@ config lives exactly as long as one build, every language included.
 """
 
 import logging
+import sys
+from dataclasses import dataclass
 
 from mkdocs.exceptions import Abort
 
-from ..check.validate import validate
 from ..check.report import as_text
+from ..check.validate import validate
 from ..data.context import Context
 from .config import package_path, site_config
 
@@ -18,11 +20,24 @@ log = logging.getLogger("mkdocs.briefing")
 ATTRIBUTE = "briefing_context"
 
 
-def start(config) -> Context:
+@dataclass(frozen=True)
+class Invalid:
+    """The package of this build did not validate (live preview only)."""
+
+    package: str
+    problems: list
+
+
+def serving() -> bool:
+    return sys.argv[1:2] == ["serve"]
+
+
+def start(config) -> Context | Invalid:
     """Validate the package and read it, once per build; later language passes reuse it.
 
-    An invalid package stops the build before anything is written: `mkdocs serve` then keeps
-    serving the last good site and prints the problems.
+    An invalid package stops `mkdocs build` before anything is written. Under `mkdocs serve`
+    the build goes on without data: every page shows the problems (hooks.py) until the
+    package is fixed, and the terminal prints them.
     """
     existing = getattr(config, ATTRIBUTE, None)
     if existing is not None:
@@ -30,16 +45,22 @@ def start(config) -> Context:
     package = package_path()
     problems = validate(package)
     if problems:
-        log.error("\n" + as_text(problems))
-        raise Abort(
-            f"Paquet de données invalide, site non construit / Invalid data package, site not built: {package}"
-        )
+        message = "Paquet de données invalide / Invalid data package"
+        if not serving():
+            log.error("\n" + as_text(problems, package))
+            raise Abort(f"{message}, site non construit / site not built: {package}")
+        # Printed, not logged: MkDocs' strict mode would turn a logged error into an abort,
+        # and the preview would then hang on the last request instead of showing the problems.
+        print(f"\n{as_text(problems, package)}\n{message}: {package}\n", file=sys.stderr)
+        context = Invalid(str(package), problems)
+        setattr(config, ATTRIBUTE, context)
+        return context
     context = Context.open(package, site_config(config))
     setattr(config, ATTRIBUTE, context)
     return context
 
 
-def current(config) -> Context:
+def current(config) -> Context | Invalid:
     return getattr(config, ATTRIBUTE)
 
 

@@ -13,14 +13,25 @@ from mkdocs.structure.toc import get_toc
 # MkDocs loads hooks by path: the project must be importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from macros.build import config as build_config  # noqa: E402
 from macros.build import context as build_context  # noqa: E402
 from macros.build import pages  # noqa: E402
 from macros.build.macros import PLACEHOLDER  # noqa: E402
 from macros.publish.files import files as published_files  # noqa: E402
 from macros.site import charts, render, security  # noqa: E402
 from macros.site.page import Page  # noqa: E402
+from macros.site.problems import problems_page  # noqa: E402
+
+Invalid = build_context.Invalid
+PROBLEMS = "<!-- briefing-problems -->"
 
 FRAGMENT = re.compile(re.escape(PLACEHOLDER).replace(r"\{n\}", r"(\d+)"))
+
+
+def on_serve(server, config, builder):
+    # The package may live outside the project (BRIEFING_PACKAGE): watch its folder too.
+    server.watch(str(build_config.package_path().parent))
+    return server
 
 
 def on_pre_build(config):
@@ -31,15 +42,25 @@ def on_pre_build(config):
 def on_files(files, config):
     # After static-i18n (-100) has sorted this language's files.
     build = build_context.current(config)
+    if isinstance(build, Invalid):
+        return files
     lang = build_context.language(config)
-    build.products.setdefault("generated", {}).update(
-        pages.add_files(build, files, config, lang)
-    )
+    build.products.setdefault("generated", {}).update(pages.add_files(build, files, config, lang))
     return files
+
+
+@mkdocs.plugins.event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    # Before the macros plugin: with an invalid package (live preview), no macro can run.
+    if isinstance(build_context.current(config), Invalid):
+        return PROBLEMS
+    return markdown
 
 
 def on_page_content(html, page, config, files):
     build = build_context.current(config)
+    if isinstance(build, Invalid):
+        return problems_page(build.problems, build.package)
     generated = build.products.get("generated", {}).get(page.file.src_uri)
     fragments = build.products.get("fragments", {}).pop(page.url, None)
     if generated is None and fragments is None:
@@ -68,8 +89,8 @@ def table_of_contents(html: str):
 def on_post_template(output, template_name, config):
     # Every language build writes the root 404.html (static-i18n issue #284): keep the
     # default language's. An empty output makes MkDocs skip the file.
-    build = build_context.current(config)
-    if template_name == "404.html" and build_context.language(config) != build.config.default:
+    default = config.plugins["i18n"].default_language
+    if template_name == "404.html" and build_context.language(config) != default:
         return ""
     return security.add_csp(output) if template_name.endswith(".html") else output
 
@@ -82,11 +103,11 @@ def on_template_context(context, template_name, config):
     # static-i18n leaves the 404 page's language links pointing at the last page built
     # (its issue #284): point them at each language's home instead.
     if template_name == "404.html":
-        build = build_context.current(config)
+        default = config.plugins["i18n"].default_language
         root = urlsplit(config.site_url or "/").path or "/"
         # static-i18n sets the per-page links as an attribute of `extra`, which templates read.
         for alt in getattr(config.extra, "alternate", None) or []:
-            alt["link"] = root + build.config.prefix(alt["lang"])
+            alt["link"] = root + ("" if alt["lang"] == default else f"{alt['lang']}/")
     return context
 
 
@@ -94,10 +115,12 @@ def on_post_build(config):
     build = build_context.current(config)
     root = Path(config.site_dir)
     # The downloads, API, feeds and charts: written once per build, straight into the site.
-    build.once("published", lambda: write(root, published_files(build) | charts.files(build)))
+    if not isinstance(build, Invalid):
+        build.once("published", lambda: write(root, published_files(build) | charts.files(build)))
     # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
     # sitemap (with every language's pages) at the root only. Runs after each language pass.
-    for lang in build.config.languages[1:]:
+    i18n = config.plugins["i18n"]
+    for lang in [code for code in i18n.build_languages if code != i18n.default_language]:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (root / name).exists() and (root / lang).is_dir():
                 shutil.copyfile(root / name, root / lang / name)

@@ -29,4 +29,3 @@ def main(argv=None) -> int:
     render = as_json if args.json else as_markdown if args.markdown else as_text
     sys.stdout.write(render(problems, path))
     return 1 if problems else 0
-

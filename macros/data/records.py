@@ -17,7 +17,9 @@ class Record(dict):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(f"record has no field {name!r} (fields: {', '.join(self)})") from None
+            raise AttributeError(
+                f"record has no field {name!r} (fields: {', '.join(self)})"
+            ) from None
 
 
 Records = dict[str, dict[str, Record]]

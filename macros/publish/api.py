@@ -43,7 +43,9 @@ class Documents:
             "organisation": self.one("organisations", org_id),
             "roles": rows(self.ctx, "roles", role_ids),
             "people": rows(self.ctx, "people", people),
-            "relations_from": rows(self.ctx, "relations", self.ids("relations", organisation_id=org_id)),
+            "relations_from": rows(
+                self.ctx, "relations", self.ids("relations", organisation_id=org_id)
+            ),
             "relations_to": rows(self.ctx, "relations", self.ids("relations", target_id=org_id)),
             "figures": rows(self.ctx, "figures", figures),
             "announcements": rows(
@@ -55,7 +57,9 @@ class Documents:
         return {
             "person": self.one("people", person_id),
             "roles": rows(self.ctx, "roles", self.ids("roles", person_id=person_id)),
-            "figures": rows(self.ctx, "figures", self.ids("figures", stated_by_person_id=person_id)),
+            "figures": rows(
+                self.ctx, "figures", self.ids("figures", stated_by_person_id=person_id)
+            ),
             "announcements": rows(
                 self.ctx, "announcements", self.ids("announcements", person_id=person_id)
             ),
@@ -70,7 +74,9 @@ class Documents:
             "source": self.one("sources", fig.source_id),
             "stated_by_organisation": self.one("organisations", fig.stated_by_organisation_id),
             "stated_by_person": self.one("people", fig.stated_by_person_id),
-            "announcements": rows(self.ctx, "announcements", self.ids("announcements", figure_id=fig_id)),
+            "announcements": rows(
+                self.ctx, "announcements", self.ids("announcements", figure_id=fig_id)
+            ),
         }
 
 

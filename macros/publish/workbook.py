@@ -37,7 +37,9 @@ def _readme(ctx: Context, sheet) -> None:
     for row in info:
         sheet.append(row)
     sheet.append(())
-    sheet.append(("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)"))
+    sheet.append(
+        ("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)")
+    )
     for res in pkg["resources"]:
         for f in res["schema_data"]["fields"]:
             sheet.append((res["name"], f["name"], f["type"], f["description"], f["description_en"]))

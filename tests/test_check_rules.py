@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from macros import checks
-from macros.read import RawPackage, Table
+from macros.check import rules as checks
+from macros.check.raw import RawPackage, Table
 
 
 def package(name, header, rows, schema=None):

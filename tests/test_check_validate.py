@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import paths
 from macros.check.cli import main
 from macros.check.validate import validate
+from macros.data import paths
 
 BROKEN = sorted((Path(__file__).parent / "fixtures" / "broken").glob("*.yml"))
 

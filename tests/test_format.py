@@ -1,0 +1,61 @@
+"""Formatting and the translation catalogues."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from macros.data.records import Record
+from macros.format.language import Language, read_catalogue
+
+FR, EN = Language.load("fr"), Language.load("en")
+
+
+def test_catalogues_have_the_same_keys_and_placeholders():
+    import string
+
+    fr, en = read_catalogue("fr"), read_catalogue("en")
+    assert fr.keys() == en.keys()
+    for key in fr:
+        names = lambda s: {n for _, n, _, _ in string.Formatter().parse(s) if n}  # noqa: E731
+        assert names(fr[key]) == names(en[key]), key
+
+
+def test_amounts_are_compact_per_locale():
+    assert FR.amount(109e9, "EUR") == "109\u00a0Md\u00a0€"
+    assert EN.amount(109e9, "EUR") == "€109B"
+
+
+def test_percentages_keep_their_decimals():
+    assert FR.percent(Decimal("21.96")) == "21,96\u00a0%"
+    assert EN.percent(Decimal("21.96")) == "21.96%"
+
+
+def test_ranges_and_qualifiers():
+    eur = Record(format="currency", currency="EUR")
+    assert EN.value(Record(value=70e9, value_max=80e9, qualifier=None), eur) == "€70B to €80B"
+    count = Record(format="count")
+    assert (
+        FR.value(Record(value=1350, value_max=None, qualifier="more-than"), count)
+        == "plus de 1\u202f350"
+    )
+    assert (
+        EN.value(Record(value=1350, value_max=None, qualifier="more-than"), count)
+        == "more than 1,350"
+    )
+
+
+def test_dates_at_their_precision():
+    assert FR.day(date(2021, 6, 1), "month") == "juin 2021"
+    assert EN.day(date(2021, 6, 1), "month") == "June 2021"
+    assert EN.day(date(1991, 1, 1), "year") == "1991"
+    assert FR.day(date(2026, 1, 1), "early-year") == "début 2026"
+    assert EN.day(date(2025, 2, 12), "by") == "by 12 February 2025"
+    assert FR.day(date(1998, 10, 27), "day") == "27 octobre 1998"
+
+
+def test_records_refuse_unknown_fields():
+    fig = Record(value=1, value_max=None)
+    assert fig.value == 1 and fig.value_max is None
+    with pytest.raises(AttributeError, match="valeu"):
+        fig.valeu  # noqa: B018
