@@ -10,6 +10,8 @@ import pytest
 from bench import run
 from bench.generate import generate
 from macros.check.validate import validate
+from macros.data.listings import LISTINGS
+from tests.html_text import broken_links
 
 pytestmark = pytest.mark.slow
 
@@ -39,6 +41,14 @@ def test_tiny_package_is_valid_and_builds(tmp_path, monkeypatch):
     assert (project / "site" / "en" / "person" / "synthetic-person-7" / "index.html").exists()
     metrics = run.site_metrics(project / "site")
     assert metrics["html_pages"] > 100 and metrics["search_index_gz_kb"] > 0
+    # Every listing that spills over one part has its part 2 in both languages (the targets
+    # listing once linked to a /targets/2/ that was never generated), and every link resolves.
+    site = project / "site"
+    for listing in LISTINGS.values():
+        if (site / listing.path / "2").exists():
+            assert (site / "en" / listing.path / "2" / "index.html").exists(), listing.name
+    assert (site / "targets" / "2" / "index.html").exists()
+    assert broken_links(site) == []
 
 
 def test_plain_site_has_the_requested_pages(tmp_path):

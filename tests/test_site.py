@@ -1,11 +1,9 @@
 """Build the real site once into a temporary folder and check what readers get."""
 
 import re
-from html.parser import HTMLParser
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
-
 import pytest
+
+from tests.html_text import FRENCH_SPACING, broken_links, english_text
 
 pytestmark = pytest.mark.slow
 
@@ -92,49 +90,17 @@ def test_no_third_party_requests_in_markup(site):
             ), (page, tag)
 
 
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        for key in ("href", "src"):
-            if attrs.get(key) and tag in ("a", "link", "img", "script"):
-                self.links.append(attrs[key])
-
-
-def _parse(path):
-    parser = Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
 def test_every_internal_link_and_anchor_resolves(site):
-    parsed = {p: _parse(p) for p in site.rglob("*.html")}
-    broken = []
-    for page, parser in parsed.items():
-        for link in parser.links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
-                continue
-            base = PurePosixPath(page.relative_to(site).as_posix()).parent
-            if parts.path.startswith("/"):  # root-relative, as in 404.html
-                target = site / unquote(parts.path).lstrip("/")
-            else:
-                target = site / base / unquote(parts.path) if parts.path else page
-            target = target.resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append((str(page.relative_to(site)), link))
-            elif parts.fragment and target.suffix == ".html":
-                ids = parsed[target].ids if target in parsed else _parse(target).ids
-                if unquote(parts.fragment) not in ids:
-                    broken.append((str(page.relative_to(site)), link))
-    assert not broken, broken[:20]
+    assert broken_links(site) == []
+
+
+def test_english_pages_use_english_punctuation(site):
+    """No space before : ; ? ! in English text; French quotations carry lang="fr"."""
+    offenders = []
+    for page in (site / "en").rglob("*.html"):
+        text = english_text(page.read_text(encoding="utf-8"))
+        offenders += [(str(page.relative_to(site)), m) for m in FRENCH_SPACING.findall(text)]
+    assert offenders == [], offenders[:20]
 
 
 def test_404_language_links_lead_to_each_home(site):

@@ -77,8 +77,8 @@ def on_page_content(html, page, config, files):
 def table_of_contents(html: str):
     """The page's h2 and h3 headings, the h3s under the h2 before them."""
     tokens = []
-    for level, anchor, text in render.headings(html):
-        token = {"level": level, "id": anchor, "name": text.rstrip("¶").strip(), "children": []}
+    for level, anchor, text, lang in render.headings(html):
+        token = {"level": level, "id": anchor, "name": render.toc_label(text, lang), "children": []}
         if level == 3 and tokens:
             tokens[-1]["children"].append(token)
         else:

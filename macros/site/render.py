@@ -170,10 +170,27 @@ def record_page(resource: str, record_id: str, ctx: Page) -> str:
 
 # --- table of contents -------------------------------------------------------------------
 
-HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+HEADING = re.compile(r'<h([23]) id="([^"]+)"([^>]*)>(.*?)</h\1>', re.S)
+LANG = re.compile(r'\blang="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
 
 
-def headings(html: str) -> list[tuple[int, str, str]]:
-    """(level, id, text) of the h2 and h3 headings that our templates give an id."""
-    return [(int(m[1]), m[2], unescape(TAG.sub("", m[3])).strip()) for m in HEADING.finditer(html)]
+def headings(html: str) -> list[tuple[int, str, str, str | None]]:
+    """(level, id, text, lang) of the h2 and h3 headings that have an id; lang is the
+    heading's own lang attribute, if any. The text is plain (unescaped) text."""
+    out = []
+    for m in HEADING.finditer(html):
+        lang = LANG.search(m[3])
+        text = unescape(TAG.sub("", m[4])).replace("¶", "").strip()
+        out.append((int(m[1]), m[2], text, lang[1] if lang else None))
+    return out
+
+
+def toc_label(text: str, lang: str | None) -> str:
+    """A table-of-contents entry as the theme prints it (HTML, not escaped by the theme)."""
+    return render_string('{% if lang %}<span lang="{{ lang }}">{{ text }}</span>{% else %}{{ text }}{% endif %}', text=text, lang=lang)
+
+
+def render_string(source: str, **values) -> str:
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    return env.from_string(source).render(**values)
