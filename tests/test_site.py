@@ -1,6 +1,7 @@
 """Build the real site once into a temporary folder and check what readers get."""
 
 import re
+
 import pytest
 
 from tests.html_text import FRENCH_SPACING, broken_links, english_text
