@@ -1,0 +1,196 @@
+"""Each stage called in-process on the fixture package, without MkDocs: view models, rendering,
+charts, the API, feeds, catalogue, workbook and database. Fast; the full builds are elsewhere."""
+
+import csv
+import io
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from icalendar import Calendar
+from rdflib import Graph
+from rdflib.namespace import DCAT, RDF
+
+from macros.data.config import SiteConfig
+from macros.data.context import Context
+from macros.data.listings import LISTINGS, Parts
+from macros.publish import api, calendar, catalog, feeds
+from macros.publish.csv_files import csv_bytes
+from macros.publish.database import sqlite_bytes
+from macros.publish.downloads import downloads
+from macros.publish.workbook import xlsx_bytes
+from macros.site import charts, render
+from macros.site.page import Page
+from macros.site.views import organisations
+from macros.site.views.figures import figure
+
+BASE = Path(__file__).parent / "fixtures" / "base" / "datapackage.json"
+CONFIG = SiteConfig(
+    languages=("fr", "en"),
+    site_names={"fr": "Briefing de test", "en": "Test Briefing"},
+    site_url="https://example.org/briefing/",
+    repo_url="https://example.org/repo",
+)
+
+
+@pytest.fixture(scope="module")
+def build() -> Context:
+    return Context.open(BASE, CONFIG)
+
+
+def page(build, lang="en", here="en/figures/") -> Page:
+    return Page(build, lang, here)
+
+
+def test_a_record_refuses_a_misspelt_field(build):
+    fig = next(iter(build.data["figures"].values()))
+    with pytest.raises(AttributeError, match="no field 'valeu'"):
+        fig.valeu  # noqa: B018
+
+
+def test_languages_and_names_come_from_the_configuration(build):
+    assert list(build.languages) == ["fr", "en"]
+    assert build.urls.page("figures", "fr") == "figures/"
+    assert build.urls.page("figures", "en", part=2) == "en/figures/2/"
+    assert build.urls.record("people", "x", "en") == "en/person/x/"
+    with pytest.raises(KeyError):
+        build.urls.page("figures", "de")
+
+
+def test_every_listing_cuts_its_items_into_parts_of_its_size(build):
+    for name, listing in LISTINGS.items():
+        items = listing.order(build.data)
+        parts = build.parts
+        assert parts.count(name) == max(1, -(-len(items) // listing.per_part)), name
+        for n, rec in enumerate(items):
+            assert parts.part_of(name, rec.id) == n // listing.per_part + 1
+
+
+def test_a_figure_view_in_each_language(build):
+    fig = build.data["figures"]["ai-training-target-300000"]
+    en, fr = figure(fig, page(build)), figure(fig, page(build, "fr", "figures/"))
+    assert en["value"] == "300,000 a year" and fr["value"] == "300\u202f000 par an"
+    assert en["href"] == "./#ai-training-target-300000"
+    # The citation names the site from the configuration, in the reader's language.
+    assert "Via Test Briefing, https://example.org/briefing/en/figures/" in en["citation"]["after"]
+    assert en["citation"]["title_lang"] == "fr"
+
+
+def test_roles_on_a_source_page_use_english_punctuation(build):
+    role = next(iter(build.data["roles"].values()))
+    from macros.site.views.links import role_link
+
+    name = build.data["people"][role.person_id].name
+    assert role_link(role, page(build))["text"].startswith(f"{name}: ")
+    assert role_link(role, page(build, "fr", "sources/"))["text"].startswith(f"{name}\u00a0: ")
+
+
+def test_record_pages_render_escaped_html():
+    build = Context.open(BASE, CONFIG)  # its own: the test edits a record
+    build.data["organisations"]["numeum"]["description_en"] = '<script>alert("x")</script>'
+    ctx = page(build, "en", "en/organisation/numeum/")
+    html = render.record_page("organisations", "numeum", ctx)
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert html.startswith("<h1>Numeum")
+    view = organisations.organisation("numeum", ctx)
+    assert view["sources"] and all(s["href"].startswith("../../") for s in view["sources"])
+
+
+def test_a_listing_part_links_to_its_neighbours(build, monkeypatch):
+    # Force several parts of the figures listing.
+    small = {
+        **LISTINGS,
+        "figures": LISTINGS["figures"].__class__(
+            "figures", "figures/", 3, LISTINGS["figures"].order, "figures.html"
+        ),
+    }
+    monkeypatch.setattr("macros.data.listings.LISTINGS", small)
+    parts = Parts(build.data)
+    assert parts.count("figures") > 2
+    ctx = Page(Context(**{**build.__dict__, "parts": parts, "products": {}}), "en", "en/figures/2/")
+    pager = render.pager("figures", 2, ctx)
+    assert [link.get("href") for link in pager["links"] if not link["gap"]][:3] == [
+        "../",
+        "./",
+        "../3/",
+    ]
+
+
+def test_charts_are_svg_with_text_labels(build):
+    files = charts.files(build)
+    assert set(files) == {charts.path(i, lang) for i in charts.CHARTS for lang in ("fr", "en")}
+    svg = files[charts.path("ai-adoption-rate", "en")].decode("utf-8")
+    assert svg.startswith("<?xml") and "Denmark" in svg and "<script" not in svg
+
+
+def test_api_documents_link_records(build):
+    out = api.files(build)
+    index = json.loads(out["api/v1/index.json"])
+    assert {r["name"] for r in index["resources"]} == set(build.data)
+    numeum = json.loads(out["api/v1/organisations/numeum.json"])
+    assert numeum["organisation"]["id"] == "numeum"
+    assert all(
+        f["organisation_id"] == "numeum" or f["stated_by_organisation_id"] == "numeum"
+        for f in numeum["figures"]
+    )
+    assert index["resources"][0]["url"].startswith("https://example.org/briefing/api/v1/")
+
+
+def test_feeds_and_calendars_per_language(build):
+    atom = feeds.atom(build, "en").decode("utf-8")
+    assert "<title>Test Briefing: announcements</title>" in atom
+    assert "https://example.org/briefing/en/timeline/#" in atom
+    cal = Calendar.from_ical(calendar.icalendar(build, "fr"))
+    assert str(cal["x-wr-calname"]) == "Briefing de test"
+    assert all(
+        str(ev["url"]).startswith("https://example.org/briefing/") for ev in cal.walk("VEVENT")
+    )
+
+
+def test_catalogue_describes_every_download(build):
+    g = Graph().parse(data=catalog.turtle(build), format="turtle")
+    assert len(set(g.subjects(RDF.type, DCAT.Distribution))) == len(downloads(build))
+
+
+def test_csv_workbook_and_database_hold_every_row(build):
+    rows = list(csv.reader(io.StringIO(csv_bytes(build, "figures").decode("utf-8"))))
+    assert len(rows) == len(build.data["figures"]) + 1
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(build)))
+    assert wb["figures"].max_row == len(build.data["figures"]) + 1
+    with open_sqlite(sqlite_bytes(build)) as con:
+        assert con.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == len(
+            build.data["figures"]
+        )
+    with zipfile.ZipFile(io.BytesIO(downloads(build)[0].content)) as zf:
+        assert "data/figures.csv" in zf.namelist()
+
+
+class open_sqlite:
+    def __init__(self, raw: bytes):
+        self.raw = raw
+
+    def __enter__(self):
+        self.con = sqlite3.connect(":memory:")
+        self.con.deserialize(self.raw)
+        return self.con
+
+    def __exit__(self, *exc):
+        self.con.close()
+
+
+def test_a_new_context_sees_an_edited_csv(tmp_path):
+    """No cache between builds: the next build reads what is on disk now."""
+    import shutil
+
+    shutil.copytree(BASE.parent, tmp_path / "pkg")
+    path = tmp_path / "pkg" / "data" / "organisations.csv"
+    first = Context.open(tmp_path / "pkg" / "datapackage.json", CONFIG)
+    text = path.read_text(encoding="utf-8")
+    old = first.data["organisations"]["numeum"]["description_en"]
+    path.write_text(text.replace(old, "A new description."), encoding="utf-8")
+    second = Context.open(tmp_path / "pkg" / "datapackage.json", CONFIG)
+    assert second.data["organisations"]["numeum"]["description_en"] == "A new description."
+    assert b"A new description." in csv_bytes(second, "organisations")
