@@ -31,8 +31,9 @@ validate: $(STAMP)
 validate-summary: $(STAMP)
 	@$(BIN)/python -m macros.check --markdown $(PACKAGE) || true
 
-# Validation runs first: an invalid package stops the build.
-site: validate
+# The build validates the package first (macros/build/context.py): an invalid package stops
+# it before anything is written, with the same table as `make validate`.
+site: $(STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
 # --livereload: with click >= 8.2.2 the browser no longer reloads without it. The build

@@ -107,3 +107,22 @@ def test_english_pages_use_english_punctuation(site):
 def test_404_language_links_lead_to_each_home(site):
     html = (site / "404.html").read_text(encoding="utf-8")
     assert set(re.findall(r'href="([^"]*)" hreflang="(..)"', html)) == {("/en/", "en"), ("/", "fr")}
+
+
+def test_search_finds_every_organisation_person_and_figure_in_both_languages(site, real):
+    import html
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_lang = {"fr": [], "en": []}
+    for d in docs:
+        lang = "en" if d["location"].startswith("en/") else "fr"
+        by_lang[lang].append(html.unescape(d["title"] + " " + d["text"]))
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        titles = {d["location"]: html.unescape(d["title"]) for d in docs}
+        for folder, resource in (("organisation", "organisations"), ("person", "people")):
+            for rec in real.data[resource].values():
+                assert titles.get(f"{prefix}{folder}/{rec.id}/") == rec.name, (lang, rec.id)
+        text = "\n".join(by_lang[lang])
+        for fig in real.data["figures"].values():
+            assert fig[f"label_{lang}"] in text, (lang, fig.id)

@@ -92,9 +92,11 @@ def test_record_pages_render_escaped_html():
     build = Context.open(BASE, CONFIG)  # its own: the test edits a record
     build.data["organisations"]["numeum"]["description_en"] = '<script>alert("x")</script>'
     ctx = page(build, "en", "en/organisation/numeum/")
-    html = render.record_page("organisations", "numeum", ctx)
+    html, entries = render.record_page("organisations", "numeum", ctx)
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
     assert html.startswith("<h1>Numeum")
+    # Search entries carry the plain text; the build escapes them as the search plugin does.
+    assert entries == [{"anchor": "", "title": "Numeum", "text": '<script>alert("x")</script>'}]
     view = organisations.organisation("numeum", ctx)
     assert view["sources"] and all(s["href"].startswith("../../") for s in view["sources"])
 
@@ -194,3 +196,23 @@ def test_a_new_context_sees_an_edited_csv(tmp_path):
     second = Context.open(tmp_path / "pkg" / "datapackage.json", CONFIG)
     assert second.data["organisations"]["numeum"]["description_en"] == "A new description."
     assert b"A new description." in csv_bytes(second, "organisations")
+
+
+def test_relative_links_match_posixpath():
+    import posixpath
+
+    from macros.data.urls import relative
+
+    pages = ["", "figures/", "en/", "en/figures/2/", "en/organisation/numeum/", "data/x.html"]
+    targets = ["", "figures/", "en/figures/#a", "data/csv/figures.csv", "en/", "figures/2/#x-y"]
+    for here in pages:
+        for target in targets:
+            path, _, anchor = target.partition("#")
+            here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+            expected = posixpath.relpath(path or ".", here_dir or ".")
+            if expected == ".":
+                expected = "./"
+            elif path == "" or path.endswith("/"):
+                expected += "/"
+            expected += f"#{anchor}" if anchor else ""
+            assert relative(target, here) == expected, (target, here)

@@ -4,6 +4,7 @@ the downloads and charts. Runs once per language pass (mkdocs-static-i18n)."""
 import re
 import shutil
 import sys
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -67,11 +68,22 @@ def on_page_content(html, page, config, files):
         return html
     ctx = Page(build, build_context.language(config), page.url)
     if generated is not None:
-        html = generated.render(ctx)
+        html, entries = generated.render(ctx)
+        add_search_entries(config, page, entries)
     else:
         html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
     page.toc = table_of_contents(html)
     return html
+
+
+def add_search_entries(config, page, entries: list[dict]) -> None:
+    """Generated pages are excluded from the search plugin's parsing and bring their own."""
+    index = config.plugins["material/search"].search_index
+    for e in entries:
+        location = page.url + (f"#{e['anchor']}" if e["anchor"] else "")
+        # Escaped as the search plugin escapes what it parses: the theme shows them as HTML.
+        title, text = escape(e["title"], quote=False), escape(e["text"], quote=False)
+        index.entries.append({"location": location, "title": title, "text": text})
 
 
 def table_of_contents(html: str):

@@ -32,21 +32,25 @@ class Generated:
     key: str | int  # record id or part number
     path: str  # URL path without the language prefix, e.g. "organisation/numeum/"
 
-    def render(self, ctx: Page) -> str:
+    def render(self, ctx: Page) -> tuple[str, list[dict]]:
+        """The page's HTML and its search entries."""
         if self.kind == "record":
             return render.record_page(self.name, self.key, ctx)
         return render.listing_part_page(self.name, self.key, ctx)
 
     def meta(self, ctx: Page) -> dict:
+        # The page's own search entries replace the search plugin's parsing (site/search.py);
+        # its HTML comes from Jinja, not from macros in Markdown.
+        fixed = {"search": {"exclude": True}, "render_macros": False}
         if self.kind == "part":
             title = render.part_title(self.name, self.key, ctx)
-            return {"title": title, "description": title}
+            return {"title": title, "description": title} | fixed
         record = ctx.data[self.name][self.key]
         if self.name == "organisations":
             description = ctx.fmt.text(record, "description") or ctx.t("org_meta", name=record.name)
         else:
             description = ctx.t("person_meta", name=record.name)
-        return {"title": record.name, "description": description}
+        return {"title": record.name, "description": description} | fixed
 
 
 def generated(build: Context) -> list[Generated]:

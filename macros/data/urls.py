@@ -52,10 +52,18 @@ class Urls:
 
 
 def relative(target: str, here: str) -> str:
-    """Link from the page at `here` (a directory URL such as 'en/figures/') to `target`."""
+    """Link from the page at `here` (a directory URL such as 'en/figures/') to `target`.
+
+    Both are paths from the site root. Plain string work: posixpath.relpath resolves absolute
+    paths on every call, and a large build makes hundreds of thousands of links.
+    """
     path, _, anchor = target.partition("#")
     here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(path or ".", here_dir or ".")
-    is_dir = path == "" or path.endswith("/")
-    rel = "./" if rel == "." else rel + ("/" if is_dir and not rel.endswith("/") else "")
-    return rel + (f"#{anchor}" if anchor else "")
+    start = [p for p in here_dir.split("/") if p]
+    parts = path.split("/")
+    name = parts.pop()  # "" for a directory
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    rel = "../" * (len(start) - common) + "".join(p + "/" for p in parts[common:]) + name
+    return (rel or "./") + (f"#{anchor}" if anchor else "")

@@ -9,10 +9,11 @@ import re
 from html import unescape
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from ..data import paths
 from ..data.listings import LISTINGS, RECORD_PAGES
-from . import charts
+from . import charts, search
 from .page import Page
 from .views import announcements, figures, organisations, sources
 from .views.data_page import data_page as data_page_view
@@ -144,18 +145,21 @@ def pager(listing: str, part: int, ctx: Page) -> dict | None:
 
 def listing(name: str, part: int, ctx: Page) -> str:
     """One part of a long listing, with its pager."""
-    items = ctx.build.parts.items(name, part)
-    return render(
-        LISTINGS[name].template,
-        ctx,
-        rows=LISTING_VIEWS[name](items, ctx),
-        pager=pager(name, part, ctx),
-    )
+    return _listing(name, part, ctx)[0]
 
 
-def listing_part_page(name: str, part: int, ctx: Page) -> str:
-    """A generated page for part 2..n of a listing: its title, then the part."""
-    return render("listing_part.html", ctx, title=part_title(name, part, ctx), body=listing(name, part, ctx))
+def _listing(name: str, part: int, ctx: Page) -> tuple[str, list]:
+    rows = LISTING_VIEWS[name](ctx.build.parts.items(name, part), ctx)
+    html = render(LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx))
+    return html, rows
+
+
+def listing_part_page(name: str, part: int, ctx: Page) -> tuple[str, list[dict]]:
+    """A generated page for part 2..n of a listing, and its search entries."""
+    body, rows = _listing(name, part, ctx)
+    title = part_title(name, part, ctx)
+    html = render("listing_part.html", ctx, title=title, body=body)
+    return html, [search.entry("", title)] + search.listing_entries(name, rows)
 
 
 def part_title(name: str, part: int, ctx: Page) -> str:
@@ -163,9 +167,11 @@ def part_title(name: str, part: int, ctx: Page) -> str:
     return ctx.t("part_title", title=ctx.t(f"list_{name}"), part=part, count=total)
 
 
-def record_page(resource: str, record_id: str, ctx: Page) -> str:
-    page = RECORD_PAGES[resource]
-    return render(page.template, ctx, record=RECORD_VIEWS[resource](record_id, ctx))
+def record_page(resource: str, record_id: str, ctx: Page) -> tuple[str, list[dict]]:
+    """A record's page, and its search entries."""
+    view = RECORD_VIEWS[resource](record_id, ctx)
+    html = render(RECORD_PAGES[resource].template, ctx, record=view)
+    return html, search.record_entries(resource, view)
 
 
 # --- table of contents -------------------------------------------------------------------
@@ -188,9 +194,6 @@ def headings(html: str) -> list[tuple[int, str, str, str | None]]:
 
 def toc_label(text: str, lang: str | None) -> str:
     """A table-of-contents entry as the theme prints it (HTML, not escaped by the theme)."""
-    return render_string('{% if lang %}<span lang="{{ lang }}">{{ text }}</span>{% else %}{{ text }}{% endif %}', text=text, lang=lang)
-
-
-def render_string(source: str, **values) -> str:
-    env = Environment(autoescape=True, undefined=StrictUndefined)
-    return env.from_string(source).render(**values)
+    if lang:
+        return Markup('<span lang="{}">{}</span>').format(lang, text)
+    return str(escape(text))
