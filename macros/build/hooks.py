@@ -18,8 +18,8 @@ from macros.build import config as build_config  # noqa: E402
 from macros.build import context as build_context  # noqa: E402
 from macros.build import pages  # noqa: E402
 from macros.build.macros import PLACEHOLDER  # noqa: E402
-from macros.publish.files import files as published_files  # noqa: E402
-from macros.site import charts, render, security  # noqa: E402
+from macros.build.publishing import Publication  # noqa: E402
+from macros.site import render, security  # noqa: E402
 from macros.site.page import Page  # noqa: E402
 from macros.site.problems import problems_page  # noqa: E402
 
@@ -47,6 +47,9 @@ def on_files(files, config):
         return files
     lang = build_context.language(config)
     build.products.setdefault("generated", {}).update(pages.add_files(build, files, config, lang))
+    # The first pass starts writing the downloads and the rest beside the pages: after MkDocs
+    # has cleaned the site folder, before the pages render (build/publishing.py).
+    build.once("publication", lambda: Publication(build, Path(config.site_dir)))
     return files
 
 
@@ -123,24 +126,22 @@ def on_template_context(context, template_name, config):
     return context
 
 
+@mkdocs.plugins.event_priority(-200)
 def on_post_build(config):
+    # After static-i18n (-100), whose first pass builds every other language in its own
+    # on_post_build: once it is done (no longer `building`), the whole site is there.
     build = build_context.current(config)
     root = Path(config.site_dir)
-    # The downloads, API, feeds and charts: written once per build, straight into the site.
-    if not isinstance(build, Invalid):
-        build.once("published", lambda: write(root, published_files(build) | charts.files(build)))
-    # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
-    # sitemap (with every language's pages) at the root only. Runs after each language pass.
     i18n = config.plugins["i18n"]
-    for lang in [code for code in i18n.build_languages if code != i18n.default_language]:
+    if i18n.building:
+        return
+    if not isinstance(build, Invalid):
+        build.products["publication"].finish()
+    # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
+    # sitemap (with every language's pages) at the root only.
+    for lang in i18n.build_languages:
+        if lang == i18n.default_language:
+            continue
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             if (root / name).exists() and (root / lang).is_dir():
                 shutil.copyfile(root / name, root / lang / name)
-
-
-def write(root: Path, files: dict[str, bytes]) -> int:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    return len(files)

@@ -7,12 +7,12 @@ File.generated and drops files added before it sorts the language's files, hence
 temporary folder, the language prefix in the path and the late on_files (hooks.py).
 """
 
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..data.context import Context
@@ -73,8 +73,9 @@ def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
         src_uri = build.urls.site_path(lang, page.path.rstrip("/") + ".md")
         stub = folder / src_uri
         stub.parent.mkdir(parents=True, exist_ok=True)
-        front = yaml.safe_dump(page.meta(ctx), allow_unicode=True, sort_keys=False, width=1000)
-        stub.write_text(f"---\n{front}---\n\n{BODY}", encoding="utf-8")
+        # JSON is YAML, and thousands of times faster to write than PyYAML's dump.
+        front = json.dumps(page.meta(ctx), ensure_ascii=False)
+        stub.write_text(f"---\n{front}\n---\n\n{BODY}", encoding="utf-8")
         file = File(
             src_uri,
             str(folder),

@@ -10,6 +10,7 @@ import zipfile
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from ..data.context import Context
@@ -23,8 +24,16 @@ def _cell(value):
     return plain(value)
 
 
+def _bold(sheet, value) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True)
+    return cell
+
+
 def _readme(ctx: Context, sheet) -> None:
     pkg = ctx.descriptor
+    for column, width in (("A", 28), ("B", 28), ("D", 60), ("E", 60)):
+        sheet.column_dimensions[column].width = width
     info = [
         ("Titre / Title", f"{pkg['title']} / {pkg['title_en']}"),
         ("Version", pkg["version"]),
@@ -34,41 +43,37 @@ def _readme(ctx: Context, sheet) -> None:
         ("Sources", "; ".join(s["title"] for s in pkg.get("sources", []))),
         ("Sources détaillées / Sources in detail", "sheet “sources”"),
     ]
-    for row in info:
-        sheet.append(row)
-    sheet.append(())
-    sheet.append(
-        ("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)")
-    )
+    for key, value in info:
+        sheet.append([_bold(sheet, key), value])
+    sheet.append([])
+    header = ("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)")
+    sheet.append([_bold(sheet, header[0]), *header[1:]])
     for res in pkg["resources"]:
         for f in res["schema_data"]["fields"]:
-            sheet.append((res["name"], f["name"], f["type"], f["description"], f["description_en"]))
-    for cell in sheet["A"]:
-        cell.font = Font(bold=True)
-    for column, width in (("A", 28), ("B", 28), ("D", 60), ("E", 60)):
-        sheet.column_dimensions[column].width = width
+            name = _bold(sheet, res["name"])
+            sheet.append([name, f["name"], f["type"], f["description"], f["description_en"]])
 
 
 def xlsx_bytes(ctx: Context) -> bytes:
+    # Write-only mode streams rows to the file: several times faster at 10,000s of rows.
     released = datetime.combine(ctx.released, datetime.min.time())
-    wb = Workbook()
-    readme = wb.active
-    readme.title = "README"
-    _readme(ctx, readme)
+    wb = Workbook(write_only=True)
+    _readme(ctx, wb.create_sheet("README"))
     for res in ctx.descriptor["resources"]:
         ws = wb.create_sheet(res["name"][:31])
+        ws.freeze_panes = "A2"
         fields = res["schema_data"]["fields"]
         names = [f["name"] for f in fields]
-        ws.append(names)
-        for c in ws[1]:
-            c.font = Font(bold=True)
+        dates = {i for i, f in enumerate(fields) if f["type"] == "date"}
+        ws.append([_bold(ws, n) for n in names])
         for rec in ctx.data[res["name"]].values():
-            ws.append([_cell(rec[n]) for n in names])
-        for f, col in zip(fields, ws.iter_cols(min_row=2), strict=False):
-            if f["type"] == "date":
-                for c in col:
-                    c.number_format = "yyyy-mm-dd"
-        ws.freeze_panes = "A2"
+            row = [_cell(rec[n]) for n in names]
+            for i in dates:
+                if row[i] is not None:
+                    cell = WriteOnlyCell(ws, value=row[i])
+                    cell.number_format = "yyyy-mm-dd"
+                    row[i] = cell
+            ws.append(row)
     wb.properties.created = released
     wb.properties.modified = released
     wb.properties.creator = ctx.descriptor["title"]

@@ -45,9 +45,22 @@ HOME_FIGURES = (
 PAGER_WINDOW = 3
 
 
+class ViewEnvironment(Environment):
+    """Jinja for view models, which are plain dicts: `f.label` reads the key first.
+
+    Jinja tries the attribute first and falls back to the key, raising and catching an
+    AttributeError for every dict lookup: a tenth of the build time at the benchmark's M scale.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def templates() -> Environment:
     # With autoescape: data never reaches HTML unescaped. Made once per build (Page.build).
-    return Environment(
+    return ViewEnvironment(
         loader=FileSystemLoader(paths.TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
