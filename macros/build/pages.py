@@ -1,8 +1,8 @@
 """Generated pages: one per organisation and person, and parts 2..n of each listing.
 
-They are MkDocs files added during the build (never written into docs/): a stub in a temporary
-folder, with the page's title and description as front matter and a placeholder body that the
-hook replaces with HTML rendered by Jinja. mkdocs-static-i18n 1.3.1 crashes on
+They are MkDocs files added during the build (never written into docs/): an in-memory stub whose
+path is in a temporary folder, with the page's title and description as front matter and a
+placeholder body that the hook replaces with HTML rendered by Jinja. mkdocs-static-i18n 1.3.1 crashes on
 File.generated and drops files added before it sorts the language's files, hence the
 temporary folder, the language prefix in the path and the late on_files (hooks.py).
 """
@@ -71,11 +71,6 @@ def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
     for page in generated(build):
         ctx = Page(build, lang, build.urls.site_path(lang, page.path))
         src_uri = build.urls.site_path(lang, page.path.rstrip("/") + ".md")
-        stub = folder / src_uri
-        stub.parent.mkdir(parents=True, exist_ok=True)
-        # JSON is YAML, and thousands of times faster to write than PyYAML's dump.
-        front = json.dumps(page.meta(ctx), ensure_ascii=False)
-        stub.write_text(f"---\n{front}\n---\n\n{BODY}", encoding="utf-8")
         file = File(
             src_uri,
             str(folder),
@@ -83,6 +78,10 @@ def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
             config.use_directory_urls,
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
+        # The stub lives in memory (MkDocs 1.6); its folder only gives it a path outside docs/.
+        # JSON is YAML, and far faster to write than PyYAML's dump.
+        front = json.dumps(page.meta(ctx), ensure_ascii=False)
+        file.content_string = f"---\n{front}\n---\n\n{BODY}"
         # What static-i18n sets on the files it sorts: the language switcher reads alternates.
         file.locale = file.locale_alternate_of = lang
         file.localization = None
