@@ -48,8 +48,13 @@ def on_files(files, config):
     lang = build_context.language(config)
     build.products.setdefault("generated", {}).update(pages.add_files(build, files, config, lang))
     # The first pass starts writing the downloads and the rest beside the pages: after MkDocs
-    # has cleaned the site folder, before the pages render (build/publishing.py).
+    # has cleaned the site folder, before the pages render (build/publishing.py). The data
+    # page, which lists the downloads, renders last, once their list is likely to be ready.
     build.once("publication", lambda: Publication(build, Path(config.site_dir)))
+    data_page = build.urls.page("data", lang)
+    for file in [f for f in files.documentation_pages() if f.url == data_page]:
+        files.remove(file)
+        files.append(file)
     return files
 
 

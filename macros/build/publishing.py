@@ -1,9 +1,10 @@
 """Writing the downloads, API, catalogue, feeds, calendars and charts into the site.
 
-They do not depend on the pages, and at scale they take a third of the build: they are made in
-a forked child process on the machine's other core while MkDocs renders the pages, then joined
-before the build ends. Where fork is unavailable (Windows, macOS defaults) they are written
-in-process at the end of the build.
+They do not depend on the pages, and at scale they take a third of the build: a forked child
+process makes them on the machine's other core while MkDocs renders the pages. It makes the
+downloads first and sends their list (sizes, checksums, without the bytes) back for the data
+page, which the hook renders last; the build joins the child before it ends. Where fork is
+unavailable (Windows, macOS defaults) everything is made in-process.
 """
 
 import multiprocessing
@@ -14,8 +15,6 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from ..data.context import Context
-from ..publish.files import files as published_files
-from ..site import charts
 
 
 def write(root: Path, files: dict[str, bytes]) -> None:
@@ -26,25 +25,47 @@ def write(root: Path, files: dict[str, bytes]) -> None:
 
 
 def publish(build: Context, root: Path) -> None:
+    # Imported here: the page-rendering process never needs rdflib, feedgen or icalendar.
+    from ..publish.files import files as published_files
+    from ..site import charts
+
     write(root, published_files(build) | charts.files(build))
 
 
-def _child(build: Context, root: Path) -> None:
+def _child(build: Context, root: Path, conn) -> None:
+    from ..publish.downloads import downloads
+
     try:
+        conn.send(("downloads", [d.listed() for d in downloads(build)]))
         publish(build, root)
     except BaseException:
+        conn.send(("error", traceback.format_exc()))
         traceback.print_exc(file=sys.stderr)
         raise
+    finally:
+        conn.close()
 
 
 class Publication:
     def __init__(self, build: Context, root: Path):
         self.build, self.root, self.process = build, root, None
-        if "fork" in multiprocessing.get_all_start_methods():
-            fork = multiprocessing.get_context("fork")
-            # Forked, the child shares the build context without copying or pickling it.
-            self.process = fork.Process(target=_child, args=(build, root), daemon=True)
-            self.process.start()
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        fork = multiprocessing.get_context("fork")
+        self.conn, child_conn = fork.Pipe(duplex=False)
+        # Forked, the child shares the build context without copying or pickling it.
+        self.process = fork.Process(target=_child, args=(build, root, child_conn), daemon=True)
+        self.process.start()
+        child_conn.close()
+        build.makers["downloads"] = self.downloads
+
+    def downloads(self) -> tuple:
+        kind, value = self.conn.recv()
+        if kind == "error":
+            raise Abort(
+                f"La publication des fichiers a échoué / Publishing the files failed:\n{value}"
+            )
+        return tuple(value)
 
     def finish(self) -> None:
         if self.process is None:
@@ -53,5 +74,6 @@ class Publication:
         self.process.join()
         if self.process.exitcode != 0:
             raise Abort(
-                f"La publication des fichiers a échoué / Publishing the files failed (exit code {self.process.exitcode})"
+                "La publication des fichiers a échoué / Publishing the files failed"
+                f" (exit code {self.process.exitcode})"
             )

@@ -31,6 +31,9 @@ class Context:
     changelog: list[dict]  # newest first
     # Outputs made once per build and used by several pages or files (see once()).
     products: dict = field(default_factory=dict)
+    # Makers the build layer supplies for some products (the downloads' list comes from the
+    # process that publishes them, build/publishing.py).
+    makers: dict = field(default_factory=dict)
 
     @classmethod
     def open(cls, package: Path, config: SiteConfig) -> "Context":
@@ -65,7 +68,7 @@ class Context:
         and described in the catalogue: they are made once per build, never across builds.
         """
         if key not in self.products:
-            self.products[key] = make()
+            self.products[key] = self.makers.get(key, make)()
         return self.products[key]
 
     def described(self, obj: dict, key: str, lang: str) -> str:

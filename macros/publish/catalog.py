@@ -1,5 +1,4 @@
-"""Catalogue metadata for data portals (DCAT-AP, as JSON-LD and Turtle) and the schema.org
-Dataset embedded in the data page."""
+"""Catalogue metadata for data portals: DCAT-AP, as JSON-LD and Turtle (rdflib)."""
 
 import json
 
@@ -7,6 +6,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, XSD
 
 from ..data.context import Context
+from .dataset import dates, publisher_name
 from .downloads import downloads
 from .tables import json_bytes
 
@@ -17,15 +17,6 @@ THEMES = ("EDUC", "ECON", "TECH")  # EU data themes: education, economy, science
 KNOWN_FILE_TYPES = {"CSV", "JSON", "ZIP", "XLSX"}
 # EU authority codes of the site's languages.
 LANGUAGE_CODES = {"fr": "FRA", "en": "ENG"}
-
-
-def publisher_name(ctx: Context) -> str:
-    return ctx.config.site_name(ctx.config.default)
-
-
-def dates(ctx: Context) -> tuple:
-    """issued (first release), modified (latest release)."""
-    return ctx.changelog[-1]["date"], ctx.changelog[0]["date"]
 
 
 def _texts(g: Graph, node, predicate, ctx: Context, obj: dict, key: str) -> None:
@@ -149,36 +140,3 @@ def jsonld(ctx: Context) -> bytes:
         return node
 
     return json_bytes(tidy(data))
-
-
-def schema_org(ctx: Context) -> dict:
-    """The schema.org Dataset that search engines read from the data page."""
-    pkg, base = ctx.descriptor, ctx.config.base
-    issued, modified = dates(ctx)
-    return {
-        "@context": "https://schema.org",
-        "@type": "Dataset",
-        "name": pkg["title"],
-        "alternateName": pkg["title_en"],
-        "description": f"{pkg['description']} / {pkg['description_en']}",
-        "url": base + "data/",
-        "version": pkg["version"],
-        "datePublished": issued.isoformat(),
-        "dateModified": modified.isoformat(),
-        "inLanguage": list(ctx.languages),
-        "keywords": pkg["keywords"],
-        "license": pkg["licenses"][0]["path"],
-        "isAccessibleForFree": True,
-        "creator": {"@type": "Organization", "name": publisher_name(ctx)},
-        "spatialCoverage": {"@type": "Place", "name": "France"},
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "encodingFormat": d.media_type,
-                "contentUrl": base + d.path,
-                "contentSize": str(d.size),
-            }
-            for d in downloads(ctx)
-            if not d.path.startswith("data/schemas/")
-        ],
-    }

@@ -1,7 +1,7 @@
 """The dataset's citations: BibTeX and CSL-JSON (for Zotero and reference managers)."""
 
 from ..data.context import Context
-from .catalog import dates, publisher_name
+from .dataset import dates, publisher_name
 
 
 def bibtex(ctx: Context) -> str:

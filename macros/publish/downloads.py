@@ -2,10 +2,9 @@
 page, the checksums file and the catalogue all read this one list."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..data.context import Context
-from . import database, workbook
 from .csv_files import csv_bytes
 from .package_zip import package_zip
 from .tables import json_bytes, rows
@@ -21,17 +20,24 @@ class Download:
     media_type: str
     rows: int | None
     description: dict[str, str]  # language -> text
+    size: int = field(init=False)
+    sha256: str = field(init=False)
 
-    @property
-    def size(self) -> int:
-        return len(self.content)
+    def __post_init__(self):
+        object.__setattr__(self, "size", len(self.content))
+        object.__setattr__(self, "sha256", hashlib.sha256(self.content).hexdigest())
 
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.content).hexdigest()
+    def listed(self) -> "Download":
+        """The same download without its bytes: what the data page and the catalogue read."""
+        out = object.__new__(Download)
+        for name in self.__dataclass_fields__:
+            object.__setattr__(out, name, b"" if name == "content" else getattr(self, name))
+        return out
 
 
 def _make(ctx: Context) -> tuple[Download, ...]:
+    from . import database, workbook  # openpyxl and sqlite only where the files are made
+
     def described(key: str, res: dict | None = None) -> dict[str, str]:
         return {
             code: lang.t(key, **({"title": ctx.described(res, "title", code)} if res else {}))

@@ -3,8 +3,6 @@ never "now"."""
 
 from datetime import UTC, datetime, time
 
-from feedgen.feed import FeedGenerator
-
 from ..data.context import Context
 
 
@@ -17,6 +15,8 @@ def feed_path(ctx: Context, lang: str) -> str:
 
 
 def atom(ctx: Context, lang: str) -> bytes:
+    from feedgen.feed import FeedGenerator  # only where feeds are written (lxml is heavy)
+
     fmt, site = ctx.languages[lang], ctx.config.site_name(lang)
     feed_url = ctx.urls.absolute(feed_path(ctx, lang))
     fg = FeedGenerator()

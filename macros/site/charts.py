@@ -8,13 +8,7 @@ byte-identical for identical input: fixed hash salt, no date metadata, text kept
 import io
 import textwrap
 
-import matplotlib
-
-matplotlib.use("svg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from ..data.context import Context  # noqa: E402
+from ..data.context import Context
 
 # Colours checked against white for WCAG AA: text 4.5:1, graphics 3:1.
 INK = "#1a1a1a"  # 17:1
@@ -58,6 +52,13 @@ def axis_formatter(ctx: Context, indicator_id: str, lang: str):
 
 
 def svg(ctx: Context, indicator_id: str, lang: str) -> bytes:
+    # matplotlib is imported only where charts are drawn (the publishing process).
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
     bars, targets = series(ctx, indicator_id)
     language = ctx.languages[lang]
     fmt = axis_formatter(ctx, indicator_id, lang)
