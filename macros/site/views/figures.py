@@ -1,0 +1,120 @@
+"""Figures, figures grouped by indicator, and targets with their latest measurements."""
+
+from ..page import Page
+from .links import org_link, person_link, source_link
+
+# A target lists only the latest few measurements of its indicator: all of them against every
+# target is quadratic (the benchmark found a 4 MB page at 1,000 figures).
+LATEST_MEASUREMENTS = 6
+
+
+def formatted_value(fig, ctx: Page) -> str:
+    shown = ctx.fmt.value(fig, ctx.data["units"][fig.unit])
+    return ctx.t("per_year", value=shown) if fig.per == "year" else shown
+
+
+def citation(fig, ctx: Page) -> dict:
+    """The ready-to-copy reference; the source's title keeps its own language."""
+    src = ctx.data["sources"][fig.source_id]
+    return {
+        "before": ctx.t(
+            "citation_before",
+            label=ctx.fmt.text(fig, "label"),
+            value=formatted_value(fig, ctx),
+            publisher=ctx.data["organisations"][src.publisher_id].name,
+        ),
+        "title": src.title,
+        "title_lang": src.language,
+        "after": ctx.t(
+            "citation_after",
+            reference=src.reference or "",
+            date=ctx.fmt.day(src.published, "day"),
+            site=ctx.build.config.site_name(ctx.lang),
+            url=ctx.absolute(ctx.urls.figure(fig.id, ctx.lang)),
+        ),
+    }
+
+
+def figure(fig, ctx: Page) -> dict:
+    return {
+        "id": fig.id,
+        "href": ctx.link(ctx.urls.figure(fig.id, ctx.lang)),
+        "label": ctx.fmt.text(fig, "label"),
+        "value": formatted_value(fig, ctx),
+        "kind": fig.kind,
+        "kind_label": ctx.label("figure_kinds", fig.kind),
+        "scope": ctx.fmt.text(fig, "scope"),
+        "place": ctx.label("places", fig.geo),
+        "date": ctx.fmt.day(fig.date, fig.date_precision),
+        "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
+        "about": org_link(fig.organisation_id, ctx),
+        "stated_by": [
+            x
+            for x in (
+                person_link(fig.stated_by_person_id, ctx),
+                org_link(fig.stated_by_organisation_id, ctx),
+            )
+            if x
+        ],
+        "source": source_link(fig.source_id, ctx),
+        "quote": fig.quote,
+        "citation": citation(fig, ctx),
+    }
+
+
+def figure_row(fig, ctx: Page) -> dict:
+    """A figure as a row of a record page's table: no quotation, no citation."""
+    return {
+        "id": fig.id,
+        "href": ctx.link(ctx.urls.figure(fig.id, ctx.lang)),
+        "label": ctx.fmt.text(fig, "label"),
+        "value": formatted_value(fig, ctx),
+        "kind": fig.kind,
+        "kind_label": ctx.label("figure_kinds", fig.kind),
+        "date": ctx.fmt.day(fig.date, fig.date_precision),
+        "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
+        "source": source_link(fig.source_id, ctx),
+    }
+
+
+def figures_by_indicator(items, ctx: Page) -> list[dict]:
+    """A part's figures, grouped by indicator (in the indicators' order)."""
+    groups: dict[str, dict] = {}
+    for f in items:
+        if f.indicator_id not in groups:
+            ind = ctx.data["indicators"][f.indicator_id]
+            groups[f.indicator_id] = {
+                "id": ind.id,
+                "label": ctx.fmt.text(ind, "label"),
+                "description": ctx.fmt.text(ind, "description"),
+                "figures": [],
+            }
+        groups[f.indicator_id]["figures"].append(figure(f, ctx))
+    return list(groups.values())
+
+
+def targets(items, ctx: Page) -> list[dict]:
+    out = []
+    for fig in items:
+        unit = ctx.data["units"][fig.unit]
+        latest = [
+            m
+            for m in ctx.build.index("figures_by_indicator", fig.indicator_id)
+            if m.kind == "measurement"
+        ]
+        latest.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
+        measures = []
+        for m in latest[:LATEST_MEASUREMENTS]:
+            view = figure(m, ctx)
+            gap = fig.value - m.value
+            if unit.format == "percent":
+                view["gap"] = ctx.t("gap_points", value=ctx.fmt.number(gap))
+            else:
+                view["gap"] = ctx.t("gap_value", value=ctx.fmt.quantity(gap, unit))
+            measures.append(view)
+        out.append({"target": figure(fig, ctx), "measures": measures})
+    return out
+
+
+def home_figures(ids, ctx: Page) -> list[dict]:
+    return [figure(ctx.data["figures"][i], ctx) for i in ids]

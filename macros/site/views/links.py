@@ -1,0 +1,63 @@
+"""Links to records: {text, href} for the templates, relative to the page."""
+
+from ..page import Page
+
+
+def org_link(org_id, ctx: Page) -> dict | None:
+    if not org_id:
+        return None
+    org = ctx.data["organisations"][org_id]
+    return {"text": org.name, "href": ctx.link(ctx.urls.record("organisations", org_id, ctx.lang))}
+
+
+def person_link(person_id, ctx: Page) -> dict | None:
+    if not person_id:
+        return None
+    person = ctx.data["people"][person_id]
+    return {"text": person.name, "href": ctx.link(ctx.urls.record("people", person_id, ctx.lang))}
+
+
+def relation_link(rel, ctx: Page) -> dict:
+    """'Numeum — formed by the merger of — Syntec Numérique', linking to the first."""
+    orgs = ctx.data["organisations"]
+    label = ctx.label("relation_types", rel.relation)
+    text = f"{orgs[rel.organisation_id].name} — {label} — {orgs[rel.target_id].name}"
+    return {"text": text, "href": org_link(rel.organisation_id, ctx)["href"]}
+
+
+def role_link(role, ctx: Page) -> dict:
+    """'Emmanuel Macron: President of the French Republic', linking to the person."""
+    name = ctx.data["people"][role.person_id].name
+    return {
+        "text": f"{ctx.fmt.colon(name)} {ctx.fmt.text(role, 'role')}",
+        "href": ctx.link(ctx.urls.record("people", role.person_id, ctx.lang)),
+    }
+
+
+def figure_link(fig_id, ctx: Page) -> dict | None:
+    if not fig_id:
+        return None
+    fig = ctx.data["figures"][fig_id]
+    return {"text": ctx.fmt.text(fig, "label"), "href": ctx.link(ctx.urls.figure(fig_id, ctx.lang))}
+
+
+def announcement_link(ann_id, ctx: Page) -> dict:
+    ann = ctx.data["announcements"][ann_id]
+    return {
+        "text": ctx.fmt.text(ann, "title"),
+        "href": ctx.link(ctx.urls.announcement(ann_id, ctx.lang)),
+    }
+
+
+def source_title(src, ctx: Page) -> str:
+    publisher = ctx.data["organisations"][src.publisher_id].name
+    return f"{publisher}, {src.reference or src.title}"
+
+
+def source_link(source_id, ctx: Page) -> dict:
+    src = ctx.data["sources"][source_id]
+    return {
+        "text": source_title(src, ctx),
+        "href": ctx.link(ctx.urls.source(source_id, ctx.lang)),
+        "lang": src.language,
+    }

@@ -1,0 +1,114 @@
+"""Organisations and people: index entries, record pages and roles."""
+
+from ..page import Page
+from .announcements import announcement
+from .figures import figure_row, formatted_value
+from .links import org_link, person_link, source_link
+
+# The organisations index shows this many key figures per organisation (its page has all).
+KEY_FIGURES_SHOWN = 4
+
+
+def role(r, ctx: Page) -> dict:
+    return {
+        "person": person_link(r.person_id, ctx),
+        "organisation": org_link(r.organisation_id, ctx),
+        "title": ctx.fmt.text(r, "role"),
+        "since": ctx.fmt.day(r.since, r.since_precision),
+        "until": ctx.fmt.day(r.until, r.until_precision),
+        "source": source_link(r.source_id, ctx),
+        "quote": r.quote,
+    }
+
+
+def organisation_summary(org, ctx: Page) -> dict:
+    own = [f for f in ctx.build.index("figures_by_org", org.id) if f.organisation_id == org.id]
+    return {
+        "id": org.id,
+        "link": org_link(org.id, ctx),
+        "acronym": org.acronym if org.acronym != org.name else None,
+        "kind": ctx.label("organisation_kinds", org.kind),
+        "founded": ctx.fmt.day(org.founded, org.founded_precision),
+        "country": ctx.label("places", org.country),
+        "key_figures": [
+            {"value": formatted_value(f, ctx), "label": ctx.fmt.text(f, "label")}
+            for f in own[:KEY_FIGURES_SHOWN]
+        ],
+        "more_figures": ctx.fmt.number(len(own) - KEY_FIGURES_SHOWN)
+        if len(own) > KEY_FIGURES_SHOWN
+        else "",
+    }
+
+
+def organisations(items, ctx: Page) -> list[dict]:
+    return [organisation_summary(o, ctx) for o in items]
+
+
+def _relations(org_id: str, ctx: Page) -> list[dict]:
+    idx, out = ctx.build.index, []
+    for rel in idx("relations_from", org_id):
+        out.append((ctx.label("relation_types", rel.relation), rel.target_id, rel))
+    for rel in idx("relations_to", org_id):
+        kind = ctx.data["relation_types"][rel.relation]
+        out.append((ctx.fmt.text(kind, "inverse_label"), rel.organisation_id, rel))
+    return [
+        {
+            "label": label,
+            "other": org_link(other, ctx),
+            "since": ctx.fmt.day(rel.since, rel.since_precision),
+            "source": source_link(rel.source_id, ctx),
+            "quote": rel.quote,
+        }
+        for label, other, rel in out
+    ]
+
+
+def organisation(org_id: str, ctx: Page) -> dict:
+    idx = ctx.build.index
+    org = ctx.data["organisations"][org_id]
+    figures = idx("figures_by_org", org_id)
+    anns = sorted(idx("announcements_by_org", org_id), key=lambda a: a.date)
+    roles = idx("roles_by_org", org_id)
+    linked = figures + anns + roles + idx("relations_from", org_id) + idx("relations_to", org_id)
+    source_ids = [org.source_id] + [x.source_id for x in linked]
+    locality = " ".join(filter(None, (org.postal_code, org.locality)))
+    return organisation_summary(org, ctx) | {
+        "name": org.name,
+        "description": ctx.fmt.text(org, "description"),
+        "address": ", ".join(x for x in (org.street_address, locality) if x),
+        "relations": _relations(org_id, ctx),
+        "roles": [role(r, ctx) for r in roles],
+        "figures": [figure_row(f, ctx) for f in figures],
+        "announcements": [announcement(a, ctx) for a in anns],
+        "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
+        "quote": org.quote,
+        "source": source_link(org.source_id, ctx),
+    }
+
+
+def people(items, ctx: Page) -> list[dict]:
+    return [
+        {
+            "id": p.id,
+            "link": person_link(p.id, ctx),
+            "roles": [role(r, ctx) for r in ctx.build.index("roles_by_person", p.id)],
+        }
+        for p in items
+    ]
+
+
+def person(person_id: str, ctx: Page) -> dict:
+    idx = ctx.build.index
+    p = ctx.data["people"][person_id]
+    figs = idx("figures_by_person", person_id)
+    anns = idx("announcements_by_person", person_id)
+    roles = idx("roles_by_person", person_id)
+    source_ids = [p.source_id] + [x.source_id for x in figs + anns + roles]
+    return {
+        "id": p.id,
+        "name": p.name,
+        "roles": [role(r, ctx) for r in sorted(roles, key=lambda r: (r.since is None, r.since))],
+        "figures": [figure_row(f, ctx) for f in figs],
+        "announcements": [announcement(a, ctx) for a in sorted(anns, key=lambda a: a.date)],
+        "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
+    }

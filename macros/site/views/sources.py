@@ -1,0 +1,65 @@
+"""Sources, each with the records that cite it."""
+
+from collections import defaultdict
+
+from ..page import Page
+from .links import (
+    announcement_link,
+    figure_link,
+    org_link,
+    person_link,
+    relation_link,
+    role_link,
+    source_link,
+)
+
+# A source lists at most this many records of each kind that cite it.
+CITING_SHOWN = 25
+
+LINK_OF = {
+    "figures": lambda rec, ctx: figure_link(rec.id, ctx),
+    "announcements": lambda rec, ctx: announcement_link(rec.id, ctx),
+    "roles": role_link,
+    "relations": relation_link,
+    "organisations": lambda rec, ctx: org_link(rec.id, ctx),
+    "people": lambda rec, ctx: person_link(rec.id, ctx),
+}
+
+
+def sources(items, ctx: Page) -> list[dict]:
+    out = []
+    for src in items:
+        citing, total = defaultdict(list), defaultdict(int)
+        for resource, rec in ctx.build.index("citing", src.id):
+            total[resource] += 1
+            if len(citing[resource]) < CITING_SHOWN:
+                citing[resource].append(LINK_OF[resource](rec, ctx))
+        out.append(
+            {
+                "id": src.id,
+                "title": src.title,
+                "title_lang": src.language,
+                "kind": ctx.label("source_kinds", src.kind),
+                "publisher": org_link(src.publisher_id, ctx),
+                "person": person_link(src.person_id, ctx),
+                "organisation": org_link(src.organisation_id, ctx),
+                "reference": src.reference,
+                "published": ctx.fmt.day(src.published, "day"),
+                "modified": ctx.fmt.day(src.modified, "day"),
+                "url": src.url,
+                "language": ctx.fmt.language_name(src.language),
+                "part_of": source_link(src.part_of, ctx) if src.part_of else None,
+                "rights": ctx.fmt.text(src, "rights"),
+                "citing": [
+                    {
+                        "resource": ctx.t(f"resource_{r}"),
+                        "links": links,
+                        "more": ctx.fmt.number(total[r] - len(links))
+                        if total[r] > len(links)
+                        else "",
+                    }
+                    for r, links in citing.items()
+                ],
+            }
+        )
+    return out
