@@ -34,7 +34,7 @@ def test_percentages_keep_their_decimals():
 def test_ranges_and_qualifiers():
     eur = Record(format="currency", currency="EUR")
     assert EN.value(Record(value=70e9, value_max=80e9, qualifier=None), eur) == "€70B to €80B"
-    count = Record(format="count")
+    count = Record(format="count", currency=None)
     assert (
         FR.value(Record(value=1350, value_max=None, qualifier="more-than"), count)
         == "plus de 1\u202f350"

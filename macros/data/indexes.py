@@ -17,6 +17,8 @@ class Index:
             if fig.stated_by_person_id:
                 idx["figures_by_person", fig.stated_by_person_id].append(fig)
             idx["figures_by_indicator", fig.indicator_id].append(fig)
+            if fig.kind == "measurement":
+                idx["measurements_by_indicator", fig.indicator_id].append(fig)
         for ann in data["announcements"].values():
             if ann.organisation_id:
                 idx["announcements_by_org", ann.organisation_id].append(ann)
@@ -33,6 +35,9 @@ class Index:
         for resource in CITING:
             for rec in data[resource].values():
                 idx["citing", rec.source_id].append((resource, rec))
+        for (kind, _), records in idx.items():
+            if kind == "measurements_by_indicator":  # the latest first, undated last
+                records.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
         self._idx = idx
 
     def __call__(self, kind: str, key: str) -> list[Record]:

@@ -28,6 +28,14 @@ class Language:
         self.code = code
         self.locale = catalogue["babel_locale"]
         self.labels = {k: v for k, v in catalogue.items() if k not in SETTINGS}
+        # Babel is slow and a large build formats the same values and dates on many pages:
+        # remembered for the life of this object, which is one build.
+        self._formatted: dict[tuple, str] = {}
+
+    def _remember(self, key: tuple, make) -> str:
+        if key not in self._formatted:
+            self._formatted[key] = make()
+        return self._formatted[key]
 
     @classmethod
     def load(cls, code: str, folder: Path = LOCALES) -> "Language":
@@ -74,6 +82,11 @@ class Language:
 
     def quantity(self, value, unit) -> str:
         """One value in its unit (a record of the `units` code list)."""
+        return self._remember(
+            ("quantity", value, unit.format, unit.currency), lambda: self._quantity(value, unit)
+        )
+
+    def _quantity(self, value, unit) -> str:
         if unit.format == "currency":
             return self.amount(value, unit.currency)
         if unit.format == "percent":
@@ -107,6 +120,9 @@ class Language:
         """A date at its precision: '12 février 2025', 'juin 2021', '2020', 'début 2026'."""
         if when is None:
             return ""
+        return self._remember(("day", when, precision), lambda: self._day(when, precision))
+
+    def _day(self, when: date, precision: str | None) -> str:
         if precision == "year":
             return str(when.year)
         if precision == "early-year":

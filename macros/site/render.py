@@ -66,6 +66,8 @@ def templates() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # The environment lives for one build: no need to stat every template at every use.
+        auto_reload=False,
     )
 
 
@@ -89,7 +91,9 @@ def chart(indicator_id: str, ctx: Page) -> dict:
             figures.figure(f, ctx) | {"series": charts.bar_label(build, f, ctx.lang)}
             for f in bars + targets
         ],
-        "sources": [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)],
+        "sources": [
+            source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)
+        ],
     }
 
 

@@ -97,12 +97,7 @@ def targets(items, ctx: Page) -> list[dict]:
     out = []
     for fig in items:
         unit = ctx.data["units"][fig.unit]
-        latest = [
-            m
-            for m in ctx.build.index("figures_by_indicator", fig.indicator_id)
-            if m.kind == "measurement"
-        ]
-        latest.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
+        latest = ctx.build.index("measurements_by_indicator", fig.indicator_id)
         measures = []
         for m in latest[:LATEST_MEASUREMENTS]:
             view = figure(m, ctx)
