@@ -38,7 +38,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALE_LIST = os.environ.get("BENCH_SCALES", "S M L").split()
 PROJECT_FILES = ("mkdocs.yml", "docs", "macros", "overrides", "datapackage")
 BUDGETS = {
-    "build_floor_ratio": 3.0,  # every scale: build FR+EN / plain material floor
+    "build_floor_ratio": 3.0,  # S and M: build FR+EN / plain material floor (L: growth below)
     "validate_ratio": 1.3,  # at M: ours / the frictionless CLI
     "build_growth": 2.1,  # L / M
     "validate_growth": 2.2,  # L / M
@@ -286,6 +286,8 @@ def bench_scale(scale: str) -> dict:
 def check_budgets(results: dict) -> dict:
     b, scales, checks = BUDGETS, results["scales"], {}
     for scale, r in scales.items():
+        if scale == "L":  # L is held to its growth over M and its memory instead
+            continue
         checks[f"{scale} build ≤ {b['build_floor_ratio']:g}× plain material floor"] = (
             r["build"]["median_s"] / r["build_plain"]["median_s"] <= b["build_floor_ratio"]
         )
