@@ -216,3 +216,19 @@ def test_relative_links_match_posixpath():
                 expected += "/"
             expected += f"#{anchor}" if anchor else ""
             assert relative(target, here) == expected, (target, here)
+
+
+def test_records_read_as_frictionless_reads_them():
+    """The build's own reader (one csv pass and a cast) gives frictionless's typed values."""
+    from frictionless import Package
+
+    from macros.data import paths
+    from macros.data.records import read_records
+
+    ours = read_records(paths.PACKAGE)
+    for res in Package(str(paths.PACKAGE)).resources:
+        res.schema.foreign_keys = []
+        theirs = {row["id"]: row.to_dict() for row in res.read_rows()}
+        assert {i: dict(r) for i, r in ours[res.name].items()} == theirs, res.name
+        for i, row in theirs.items():
+            assert [type(v) for v in row.values()] == [type(v) for v in ours[res.name][i].values()]
