@@ -61,9 +61,9 @@ def test_contact_data_spares_postcodes_and_years_but_finds_phones():
     rows = [
         ["a", "75007"],
         ["b", "Création : 1991, 190 000 entreprises"],
-        ["c", "Tél. : 06 99 85 48 24"],
-        ["d", "+45 32 12 34 56"],
-        ["e", "ecrire à presse@medef.fr"],
+        ["c", "Tél. : 04 65 71 12 34"],
+        ["d", "+44 20 7946 0018"],
+        ["e", "ecrire à presse@example.org"],
     ]
     pkg = package("organisations", ["id", "text"], rows)
     assert codes(checks.contact_data, pkg) == [
@@ -75,5 +75,5 @@ def test_contact_data_spares_postcodes_and_years_but_finds_phones():
 
 def test_contact_data_ignores_non_text_fields():
     schema = [{"name": "id", "type": "string"}, {"name": "value", "type": "number"}]
-    pkg = package("figures", ["id", "value"], [["a", "0153591777"]], schema)
+    pkg = package("figures", ["id", "value"], [["a", "0199001234"]], schema)
     assert codes(checks.contact_data, pkg) == []
