@@ -37,9 +37,9 @@ site: $(STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
 # --livereload: with click >= 8.2.2 the browser no longer reloads without it. The build
-# validates the package on every rebuild; an invalid edit prints the problems and the last
-# good site stays served.
-serve: validate
+# validates the package first on every rebuild: an invalid package prints the problems and
+# shows them on every page until it is fixed, and the server keeps running.
+serve: $(STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --livereload --strict --dev-addr 127.0.0.1:8000
 
 # The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.

@@ -35,33 +35,6 @@ def citation(fig, ctx: Page) -> dict:
     }
 
 
-def figure(fig, ctx: Page) -> dict:
-    return {
-        "id": fig.id,
-        "href": ctx.link(ctx.urls.figure(fig.id, ctx.lang)),
-        "label": ctx.fmt.text(fig, "label"),
-        "value": formatted_value(fig, ctx),
-        "kind": fig.kind,
-        "kind_label": ctx.label("figure_kinds", fig.kind),
-        "scope": ctx.fmt.text(fig, "scope"),
-        "place": ctx.label("places", fig.geo),
-        "date": ctx.fmt.day(fig.date, fig.date_precision),
-        "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
-        "about": org_link(fig.organisation_id, ctx),
-        "stated_by": [
-            x
-            for x in (
-                person_link(fig.stated_by_person_id, ctx),
-                org_link(fig.stated_by_organisation_id, ctx),
-            )
-            if x
-        ],
-        "source": source_link(fig.source_id, ctx),
-        "quote": fig.quote,
-        "citation": citation(fig, ctx),
-    }
-
-
 def figure_row(fig, ctx: Page) -> dict:
     """A figure as a row of a record page's table: no quotation, no citation."""
     return {
@@ -74,6 +47,25 @@ def figure_row(fig, ctx: Page) -> dict:
         "date": ctx.fmt.day(fig.date, fig.date_precision),
         "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
         "source": source_link(fig.source_id, ctx),
+    }
+
+
+def figure(fig, ctx: Page) -> dict:
+    """A figure in full: its row, plus scope, place, who stated it, quotation and citation."""
+    return figure_row(fig, ctx) | {
+        "scope": ctx.fmt.text(fig, "scope"),
+        "place": ctx.label("places", fig.geo),
+        "about": org_link(fig.organisation_id, ctx),
+        "stated_by": [
+            x
+            for x in (
+                person_link(fig.stated_by_person_id, ctx),
+                org_link(fig.stated_by_organisation_id, ctx),
+            )
+            if x
+        ],
+        "quote": fig.quote,
+        "citation": citation(fig, ctx),
     }
 
 
