@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test validate validate-summary lint format lock bench clean
+.PHONY: serve site test validate verify-quotes validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -26,6 +26,12 @@ $(NODE_STAMP): package-lock.json
 
 validate: $(STAMP)
 	$(BIN)/python -m macros.check $(PACKAGE)
+
+# Every quotation against the copyrighted source texts, which stay outside the repository:
+# make verify-quotes SOURCES_DIR=/path/to/texts (one <source id>.txt per source).
+verify-quotes: $(STAMP)
+	@test -n "$(SOURCES_DIR)" || { echo "SOURCES_DIR manquant / missing: make verify-quotes SOURCES_DIR=/chemin/path"; exit 2; }
+	$(BIN)/python -m macros.check --quotes "$(SOURCES_DIR)" $(PACKAGE)
 
 # The same report as Markdown, for a CI job summary.
 validate-summary: $(STAMP)

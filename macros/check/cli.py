@@ -1,5 +1,8 @@
 """`python -m macros.check [PACKAGE] [--json|--markdown]`: validate a data package.
 
+With `--quotes FOLDER`: check the package's quotations against the source texts in FOLDER
+instead (`make verify-quotes`, see quotes.py).
+
 Exit 0 when valid, 1 on any error, 2 on a usage error.
 """
 
@@ -8,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..data import paths
+from .quotes import verify
 from .report import as_json, as_markdown, as_text
 from .validate import validate
 
@@ -21,11 +25,16 @@ def main(argv=None) -> int:
     fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="JSON pour les machines / for machines")
     fmt.add_argument("--markdown", action="store_true", help="Markdown (GitHub job summary)")
+    parser.add_argument(
+        "--quotes",
+        metavar="FOLDER",
+        help="vérifie les citations contre les textes sources / check quotations against the texts",
+    )
     args = parser.parse_args(argv)
     path = Path(args.package)
     if path.is_dir():
         path = path / "datapackage.json"
-    problems = validate(path)
+    problems = verify(path, Path(args.quotes)) if args.quotes else validate(path)
     render = as_json if args.json else as_markdown if args.markdown else as_text
     sys.stdout.write(render(problems, path))
     return 1 if problems else 0

@@ -127,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La date de fin {end} précède la date de début {start}",
         "The end date {end} is before the start date {start}",
     ),
+    "by-date": (
+        "Date « au plus tard » {date} : ce doit être la date de la source qui le rapporte ({expected})",
+        "“By” date {date}: it must be the date of the source that reports it ({expected})",
+    ),
     "future-date": (
         "Date future ({date}) alors que l'événement n'est pas marqué comme prévu",
         "Date in the future ({date}) but the row is not marked as planned",
@@ -166,6 +170,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resource-text": (
         "datapackage.json n'a pas de « {key} » pour la ressource « {name} »",
         "datapackage.json has no “{key}” for resource “{name}”",
+    ),
+    "prose-number": (
+        "Le nombre « {number} » n'apparaît ni dans les valeurs de la ligne ni dans sa citation",
+        "The number “{number}” appears neither in the row's values nor in its quotation",
+    ),
+    "prose-month": (
+        "Le mois « {month} » ne correspond à aucune date de la ligne ni de sa citation",
+        "The month “{month}” matches no date of the row or of its quotation",
+    ),
+    # Quotations against the source texts (make verify-quotes)
+    "sources-folder-missing": (
+        "Dossier des textes sources introuvable : {folder} (indiquez-le avec SOURCES_DIR=…)",
+        "Source texts folder not found: {folder} (point SOURCES_DIR=… at it)",
+    ),
+    "source-text-missing": (
+        "Aucun texte pour cette source dans {folder} (attendu : <id>.txt, ou celui de « part_of »)",
+        "No text for this source in {folder} (expected <id>.txt, or that of “part_of”)",
+    ),
+    "quote-not-found": (
+        "Citation absente du texte de la source, même aux espaces près : « {excerpt} »",
+        "Quotation not found in the source text, even ignoring whitespace: “{excerpt}”",
     ),
 }
 

@@ -5,7 +5,9 @@ odd values: a value that does not parse is frictionless's to report.
 """
 
 import re
+from contextlib import suppress
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 import phonenumbers
 
@@ -26,6 +28,34 @@ DATED = {
 }
 # Columns that hold a future date legitimately.
 FUTURE_OK = {"deadline"}
+
+
+# A number as written in prose: digits, with groups of three after a space, comma or point,
+# then maybe a decimal part ("300 000", "1,350", "21,96", "2025"). Dashes and slashes split.
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f,.]\d{3}(?!\d))*(?:[.,]\d+)?")
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("janvier", "january"),
+            ("février", "fevrier", "february"),
+            ("mars", "march"),
+            ("avril", "april"),
+            ("mai", "may"),
+            ("juin", "june"),
+            ("juillet", "july"),
+            ("août", "aout", "august"),
+            ("septembre", "september"),
+            ("octobre", "october"),
+            ("novembre", "november"),
+            ("décembre", "decembre", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
+NUMERIC_DATE = re.compile(r"\b\d{1,2}/(\d{1,2})/\d{4}\b")
 
 
 def _date(text: str) -> date | None:
@@ -54,6 +84,71 @@ def text_twins(pkg: RawPackage, today: date):
                     yield problem(t.path, line, twin, "twin-missing", other=col)
                 elif en and not fr:
                     yield problem(t.path, line, col, "twin-missing", other=twin)
+
+
+def _readings(token: str) -> set[Decimal]:
+    """Every value a written number may stand for: "1,350" is 1350 in English, 1.35 in French."""
+    out = set()
+    for separator in ("", "."):  # each of ',' and '.' is either a group or a decimal mark
+        for mark in (",", "."):
+            text = token.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+            text = text.replace(mark, separator)
+            with suppress(InvalidOperation):  # "1,350.5" read with ',' as the decimal mark
+                out.add(Decimal(text.replace(",", ".")))
+    return out
+
+
+def _numbers(text: str) -> list[tuple[str, set[Decimal], list[set[Decimal]]]]:
+    """(token, its readings, the readings of each space-separated piece) for every number."""
+    found = []
+    for m in NUMBER.finditer(text):
+        pieces = re.split(r"[ \u00a0\u202f]", m.group(0))
+        found.append((m.group(0), _readings(m.group(0)), [_readings(p) for p in pieces]))
+    return found
+
+
+def _allowed(row: dict[str, str], prose: set[str]) -> tuple[set[Decimal], set[int]]:
+    """The numbers and months a row's prose may use: those of its other cells and its quote."""
+    numbers: set[Decimal] = set()
+    months: set[int] = set()
+    for col, cell in row.items():
+        # Identifiers hold numbers ("…-109bn") that say nothing about the row.
+        if col in prose or not cell or col == "id" or col.endswith("_id"):
+            continue
+        if when := _date(cell):
+            numbers |= {Decimal(when.year), Decimal(when.month), Decimal(when.day)}
+            months.add(when.month)
+            continue
+        for _, readings, pieces in _numbers(cell):
+            for value in readings | set().union(*pieces):
+                # 109000000000 may be written "109 Md€" / "€109B", 1500000 "1,5 million".
+                numbers |= {value, value / 1000, value / 10**6, value / 10**9}
+        months |= {MONTHS[m.lower()] for m in MONTH.findall(cell)}
+        months |= {int(m) for m in NUMERIC_DATE.findall(cell)}
+    return numbers, months
+
+
+def prose_numbers(pkg: RawPackage, today: date):
+    """Every number and month written in a fact's French or English text also appears in the
+    row's values or its quotation: prose may not add a figure the source does not give."""
+    for t in pkg.tables.values():
+        if "quote" not in t.header:
+            continue
+        prose = {c for c in t.header if c.endswith(("_fr", "_en"))}
+        for line, row in t.rows:
+            allowed = None
+            for col in sorted(prose):
+                text = row.get(col, "")
+                if not text or not (any(ch.isdigit() for ch in text) or MONTH.search(text)):
+                    continue
+                numbers, months = allowed or (allowed := _allowed(row, prose))
+                for token, readings, pieces in _numbers(text):
+                    if readings & numbers or all(p & numbers for p in pieces):
+                        continue
+                    yield problem(t.path, line, col, "prose-number", number=token)
+                for name in MONTH.findall(text):
+                    if MONTHS[name.lower()] not in months:
+                        yield problem(t.path, line, col, "prose-month", month=name)
 
 
 def value_ranges(pkg: RawPackage, today: date):
@@ -96,6 +191,35 @@ def precisions(pkg: RawPackage, today: date):
                         )
 
 
+def by_dates(pkg: RawPackage, today: date):
+    """A date at precision "by" is the day of the source that reports it (its interview,
+    publication or creation date): "on or before" means nothing against another day."""
+    sources = pkg.tables.get("sources")
+    if not sources:
+        return
+    rows = {row["id"]: row for _, row in sources.rows}
+
+    def days(source_id: str) -> set[str]:
+        row = rows.get(source_id) or {}
+        own = {row.get(c, "") for c in ("interviewed", "published", "created")} - {""}
+        return own or (
+            days(row["part_of"]) if row.get("part_of") not in (None, "", source_id) else set()
+        )
+
+    for t in pkg.tables.values():
+        for col, pcol in DATED.items():
+            if pcol not in t.header or "source_id" not in t.header:
+                continue
+            for line, row in t.rows:
+                if (
+                    row[pcol] == "by"
+                    and row[col]
+                    and row[col] not in (allowed := days(row["source_id"]))
+                ):
+                    expected = ", ".join(sorted(allowed)) or "—"
+                    yield problem(t.path, line, col, "by-date", date=row[col], expected=expected)
+
+
 def date_order(pkg: RawPackage, today: date):
     pairs = {"announcements": ("date", "date_end"), "roles": ("since", "until")}
     for name, (start_col, end_col) in pairs.items():
@@ -111,7 +235,17 @@ def future_dates(pkg: RawPackage, today: date):
         for line, row in t.rows:
             if row.get("planned") == "true":
                 continue
-            for col in ("date", "date_end", "founded", "since", "until", "published", "modified"):
+            for col in (
+                "date",
+                "date_end",
+                "founded",
+                "since",
+                "until",
+                "published",
+                "modified",
+                "interviewed",
+                "created",
+            ):
                 when = _date(row.get(col, ""))
                 if when and when > today:
                     yield problem(t.path, line, col, "future-date", date=when)
@@ -232,6 +366,7 @@ RULES = [
     value_ranges,
     precisions,
     date_order,
+    by_dates,
     future_dates,
     sources_used,
     duplicate_rows,
@@ -240,6 +375,7 @@ RULES = [
     units_match,
     self_relations,
     schema_texts,
+    prose_numbers,
 ]
 
 

@@ -27,7 +27,8 @@ class Index:
             if ann.figure_id:
                 idx["announcements_by_figure", ann.figure_id].append(ann)
         for role in data["roles"].values():
-            idx["roles_by_org", role.organisation_id].append(role)
+            if role.organisation_id:  # a public office may belong to no named organisation
+                idx["roles_by_org", role.organisation_id].append(role)
             idx["roles_by_person", role.person_id].append(role)
         for rel in data["relations"].values():
             idx["relations_from", rel.organisation_id].append(rel)

@@ -14,7 +14,10 @@ def entry(anchor: str, title: str, text: str = "") -> dict:
 def record_entries(resource: str, view: dict) -> list[dict]:
     if resource == "organisations":
         return [entry("", view["name"], view["description"])]
-    roles = "; ".join(f"{r['title']}, {r['organisation']['text']}" for r in view["roles"])
+    roles = "; ".join(
+        ", ".join([r["title"]] + ([r["organisation"]["text"]] if r["organisation"] else []))
+        for r in view["roles"]
+    )
     return [entry("", view["name"], roles)]
 
 
