@@ -26,7 +26,7 @@ SCALES = {
 # In the real data: about 1.5 roles per person, 0.5 relations per organisation.
 ROLES_PER_PERSON, RELATIONS_PER_ORG = 1.5, 0.5
 SOURCES_PER_ORG, INDICATORS_PER_ORG = 0.1, 0.05
-WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"]  # fmt: skip
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "nebula", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"]  # fmt: skip
 
 
 def read(name: str) -> tuple[list[str], list[list[str]]]:

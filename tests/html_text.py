@@ -61,8 +61,9 @@ class EnglishText(HTMLParser):
     SKIP = {"script", "style", "pre", "code", "textarea"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"}
 
-    def __init__(self):
+    def __init__(self, lang: str = "en"):
         super().__init__()
+        self.lang = lang
         self.stack: list[bool] = []  # True: text inside is skipped
         self.parts: list[str] = []
         self.in_body = False
@@ -74,7 +75,7 @@ class EnglishText(HTMLParser):
             return
         lang = dict(attrs).get("lang")
         skipped = (self.stack and self.stack[-1]) or tag in self.SKIP
-        self.stack.append(bool(skipped or (lang and not lang.startswith("en"))))
+        self.stack.append(bool(skipped or (lang and not lang.startswith(self.lang))))
 
     def handle_endtag(self, tag):
         if tag not in self.VOID and self.stack:
@@ -85,7 +86,8 @@ class EnglishText(HTMLParser):
             self.parts.append(data)
 
 
-def english_text(html: str) -> str:
-    parser = EnglishText()
+def english_text(html: str, lang: str = "en") -> str:
+    """The body's text in `lang` (English unless said otherwise)."""
+    parser = EnglishText(lang)
     parser.feed(html)
     return "".join(parser.parts)

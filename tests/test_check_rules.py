@@ -77,3 +77,61 @@ def test_contact_data_ignores_non_text_fields():
     schema = [{"name": "id", "type": "string"}, {"name": "value", "type": "number"}]
     pkg = package("figures", ["id", "value"], [["a", "0199001234"]], schema)
     assert codes(checks.contact_data, pkg) == []
+
+
+def multi(**tables):
+    """A RawPackage of several tables: name=(header, rows)."""
+    out = {}
+    for name, (header, rows) in tables.items():
+        out |= package(name, header, rows).tables
+    return RawPackage(None, {"resources": []}, out)
+
+
+PROSE = ["id", "value", "date", "summary_fr", "summary_en", "figure_id", "quote"]
+
+
+def test_prose_numbers_come_from_the_values_or_the_quote():
+    pkg = package(
+        "announcements",
+        PROSE,
+        [
+            # From the value (in billions), the date and the quote, in both writing styles.
+            ["ok", "109000000000", "2025-02-12", "109 Md€ le 12 février 2025, 300 000", "€109B on 12 February 2025, 300,000", "", "former 300 000 Français"],
+            ["decimal", "21.96", "", "21,96 %", "21.96%", "", "x"],
+            # 14 is nowhere in the row; the id of a linked record does not count.
+            ["extra", "", "", "14 délégations", "14 delegations", "a-14", "x"],
+            ["month", "", "2025-02-12", "en mars 2025", "in February 2025", "", "x"],
+        ],
+    )  # fmt: skip
+    assert codes(checks.prose_numbers, pkg) == [
+        (4, "summary_en", "prose-number"),
+        (4, "summary_fr", "prose-number"),
+        (5, "summary_fr", "prose-month"),
+    ]
+
+
+def test_prose_months_may_come_from_a_numeric_date_in_the_quote():
+    pkg = package(
+        "announcements",
+        PROSE,
+        [["a", "", "", "le 11 février 2025", "on 11 February 2025", "", "le 11/02/2025, un"]],
+    )
+    assert codes(checks.prose_numbers, pkg) == []
+
+
+def test_by_dates_are_the_day_of_the_reporting_source():
+    sources = (
+        ["id", "interviewed", "published", "created", "part_of"],
+        [["interview", "2025-02-12", "", "", ""], ["card", "", "", "", "interview"]],
+    )
+    anns = (
+        ["id", "date", "date_precision", "source_id"],
+        [
+            ["a", "2025-02-12", "by", "interview"],
+            ["b", "2025-02-01", "by", "interview"],  # a guessed day
+            ["c", "2025-02-12", "by", "card"],  # a card printed under the interview
+            ["d", "2025-02-01", "month", "interview"],
+        ],
+    )
+    pkg = multi(sources=sources, announcements=anns)
+    assert codes(checks.by_dates, pkg) == [(3, "date", "by-date")]

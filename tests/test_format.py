@@ -59,3 +59,35 @@ def test_records_refuse_unknown_fields():
     assert fig.value == 1 and fig.value_max is None
     with pytest.raises(AttributeError, match="valeu"):
         fig.valeu  # noqa: B018
+
+
+def test_french_spacing_in_text():
+    from macros.format.typography import french
+
+    assert french("Source : « Objectif ; 300 000 Français ? »") == (
+        "Source\u00a0: «\u202fObjectif\u202f; 300\u202f000 Français\u202f?\u202f»"
+    )
+    # Numbers that are not digit groups stay apart; times and URLs are left alone.
+    assert french("les 10 et 11/02/2025, 1991 2025") == "les 10 et 11/02/2025, 1991 2025"
+    assert french("https://example.org/a?b 10:30") == "https://example.org/a?b 10:30"
+
+
+def test_french_spacing_leaves_markup_and_code_alone():
+    from macros.format.typography import french_html
+
+    html = '<p title="a : b">Prix : <code>x : y</code> <a href="?q=1">lien</a> !</p>'
+    assert french_html(html) == (
+        '<p title="a : b">Prix\u00a0: <code>x : y</code> <a href="?q=1">lien</a>\u202f!</p>'
+    )
+    script = '<script type="application/ld+json">{"a": "b ; c"}</script><p>a ; b</p>'
+    assert (
+        french_html(script)
+        == '<script type="application/ld+json">{"a": "b ; c"}</script><p>a\u202f; b</p>'
+    )
+
+
+def test_only_the_french_catalogue_asks_for_french_spacing():
+    from macros.format.language import Language
+
+    assert Language.load("fr").typeset_html("<p>a : b</p>") == "<p>a\u00a0: b</p>"
+    assert Language.load("en").typeset_html("<p>a : b</p>") == "<p>a : b</p>"

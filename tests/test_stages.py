@@ -4,6 +4,7 @@ charts, the API, feeds, catalogue, workbook and database. Fast; the full builds 
 import csv
 import io
 import json
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -232,3 +233,26 @@ def test_records_read_as_frictionless_reads_them():
         assert {i: dict(r) for i, r in ours[res.name].items()} == theirs, res.name
         for i, row in theirs.items():
             assert [type(v) for v in row.values()] == [type(v) for v in ours[res.name][i].values()]
+
+
+def test_a_target_is_compared_only_with_its_indicator_in_its_place(build, tmp_path):
+    from macros.site.views.figures import targets
+
+    eu_target = build.data["figures"]["eu-ai-adoption-target-2030"]
+    # The real data: French and Danish adoption rates, an EU target on use. Nothing compares.
+    (view,) = targets([eu_target], page(build))
+    assert view["measures"] == []
+    # A stand-in EU measurement of use: that one is compared, with the gap to the target.
+    shutil.copytree(BASE.parent, tmp_path / "pkg")
+    with open(tmp_path / "pkg" / "data" / "figures.csv", "a", encoding="utf-8") as f:
+        f.write(
+            "eu-ai-use-test,ai-use-rate,Test,Test,13.5,,,percent,,measurement,EU,,,,,,,,,,"
+            "newstank-rh-interview-387590,75 % des entreprises européennes\n"
+            "fr-ai-use-test,ai-use-rate,Test FR,Test FR,20,,,percent,,measurement,FR,,,,,,,,,,"
+            "newstank-rh-interview-387590,75 % des entreprises européennes\n"
+        )
+    edited = Context.open(tmp_path / "pkg" / "datapackage.json", CONFIG)
+    (view,) = targets([edited.data["figures"]["eu-ai-adoption-target-2030"]], page(edited))
+    assert [(m["id"], m["gap"]) for m in view["measures"]] == [
+        ("eu-ai-use-test", "61.5 percentage points to go")
+    ]

@@ -70,17 +70,20 @@ def on_page_content(html, page, config, files):
     build = build_context.current(config)
     if isinstance(build, Invalid):
         return problems_page(build.problems, build.package)
+    lang = build_context.language(config)
     generated = build.products.get("generated", {}).get(page.file.src_uri)
     fragments = build.products.get("fragments", {}).pop(page.url, None)
     if generated is None and fragments is None:
-        return html
-    ctx = Page(build, build_context.language(config), page.url)
+        # Prose and data alike, in one place: the French pages get French spacing.
+        return build.languages[lang].typeset_html(html)
+    ctx = Page(build, lang, page.url)
     if generated is not None:
         html, entries = generated.render(ctx)
         add_search_entries(config, page, entries)
     else:
         html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
-    page.toc = table_of_contents(html)
+    html = build.languages[lang].typeset_html(html)
+    page.toc = table_of_contents(html)  # from the typeset headings
     return html
 
 

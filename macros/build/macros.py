@@ -42,3 +42,10 @@ def define_env(env):
     for name, make in macros.items():
         env.macro(fragment(make), name)
     env.macro(lambda key, **params: page().t(key, **params), "t")
+    # Inline, inside a sentence: numbers and dates of the prose come from the data.
+    env.macro(
+        lambda figure_id, bare=False: render.figure_value(figure_id, page(), bare), "figure_value"
+    )
+    env.macro(lambda figure_id: render.figure_deadline(figure_id, page()), "figure_deadline")
+    env.macro(lambda announcement_id: render.event_date(announcement_id, page()), "event_date")
+    env.macro(lambda: page().build.version, "package_version")

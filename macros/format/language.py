@@ -14,9 +14,11 @@ from babel.dates import format_date, format_interval
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
+from .typography import french_html
+
 LOCALES = Path(__file__).resolve().parent / "locales"
 # Keys of a catalogue that configure the language rather than label the interface.
-SETTINGS = ("babel_locale",)
+SETTINGS = ("babel_locale", "typography")
 
 
 def read_catalogue(code: str, folder: Path = LOCALES) -> dict[str, str]:
@@ -27,6 +29,7 @@ class Language:
     def __init__(self, code: str, catalogue: dict[str, str]):
         self.code = code
         self.locale = catalogue["babel_locale"]
+        self.typography = catalogue["typography"]  # "french" or "english"
         self.labels = {k: v for k, v in catalogue.items() if k not in SETTINGS}
         # Babel is slow and a large build formats the same values and dates on many pages:
         # remembered for the life of this object, which is one build.
@@ -57,6 +60,10 @@ class Language:
     def text(self, record, field: str) -> str:
         """The `<field>_<code>` value of a record, or '' when empty."""
         return record[f"{field}_{self.code}"] or ""
+
+    def typeset_html(self, html: str) -> str:
+        """The language's spacing rules applied to the text of an HTML page."""
+        return french_html(html) if self.typography == "french" else html
 
     def join(self, items) -> str:
         """'a ; b ; c' / 'a; b; c'."""

@@ -137,6 +137,30 @@ def data_page(ctx: Page) -> str:
     return render("data.html", ctx, data=data_page_view(ctx))
 
 
+# --- numbers and dates inside prose sentences ----------------------------------------------
+
+
+def figure_value(figure_id: str, ctx: Page, bare: bool = False) -> Markup:
+    """A figure's value as written in a sentence, linked to the figure and its quotation;
+    bare: the quantity alone, without "a year" or "more than"."""
+    fig = ctx.data["figures"][figure_id]
+    unit = ctx.data["units"][fig.unit]
+    text = ctx.fmt.quantity(fig.value, unit) if bare else formatted_value(fig, ctx)
+    href = ctx.link(ctx.urls.figure(figure_id, ctx.lang))
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def figure_deadline(figure_id: str, ctx: Page) -> str:
+    fig = ctx.data["figures"][figure_id]
+    return escape(ctx.fmt.day(fig.deadline, fig.deadline_precision))
+
+
+def event_date(announcement_id: str, ctx: Page) -> str:
+    return escape(
+        announcements.announcement(ctx.data["announcements"][announcement_id], ctx)["date"]
+    )
+
+
 # --- listings and record pages -----------------------------------------------------------
 
 

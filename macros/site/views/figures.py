@@ -2,6 +2,7 @@
 
 from ..page import Page
 from .links import org_link, person_link, source_link
+from .sources import source_date
 
 # A target lists only the latest few measurements of its indicator: all of them against every
 # target is quadratic (the benchmark found a 4 MB page at 1,000 figures).
@@ -28,7 +29,7 @@ def citation(fig, ctx: Page) -> dict:
         "after": ctx.t(
             "citation_after",
             reference=src.reference or "",
-            date=ctx.fmt.day(src.published, "day"),
+            date=source_date(src, ctx),
             site=ctx.build.config.site_name(ctx.lang),
             url=ctx.absolute(ctx.urls.figure(fig.id, ctx.lang)),
         ),
@@ -89,7 +90,9 @@ def targets(items, ctx: Page) -> list[dict]:
     out = []
     for fig in items:
         unit = ctx.data["units"][fig.unit]
-        latest = ctx.build.index("measurements_by_indicator", fig.indicator_id)
+        # Only the same indicator in the same place: the EU's 2030 target is not a distance
+        # from France's or Denmark's rates, and adoption is not use.
+        latest = ctx.build.index("measurements_by_indicator_place", (fig.indicator_id, fig.geo))
         measures = []
         for m in latest[:LATEST_MEASUREMENTS]:
             view = figure(m, ctx)

@@ -26,6 +26,15 @@ LINK_OF = {
 }
 
 
+def source_date(src, ctx: Page) -> str:
+    """The date a citation gives: the document's own, said for what it is ("interview given
+    on…", "profile created on…"); no publication date is made up when the document has none."""
+    for field in ("published", "interviewed", "created"):
+        if src[field]:
+            return ctx.t(f"source_{field}", date=ctx.fmt.day(src[field], "day"))
+    return ctx.t("source_undated")
+
+
 def sources(items, ctx: Page) -> list[dict]:
     out = []
     for src in items:
@@ -44,6 +53,8 @@ def sources(items, ctx: Page) -> list[dict]:
                 "person": person_link(src.person_id, ctx),
                 "organisation": org_link(src.organisation_id, ctx),
                 "reference": src.reference,
+                "interviewed": ctx.fmt.day(src.interviewed, "day"),
+                "created": ctx.fmt.day(src.created, "day"),
                 "published": ctx.fmt.day(src.published, "day"),
                 "modified": ctx.fmt.day(src.modified, "day"),
                 "url": src.url,

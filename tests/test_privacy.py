@@ -1,0 +1,70 @@
+"""No real contact data anywhere in the repository: tests, fixtures and docs included.
+
+The validator keeps phone numbers and e-mail addresses out of the data; this keeps them out of
+everything else. Examples use numbers reserved for fiction and addresses at example domains.
+"""
+
+import re
+import subprocess
+
+import phonenumbers
+
+from macros.data import paths
+
+# Numbers set aside for fiction (E.164 prefixes): ARCEP's 01 99 00 and 04 65 71 blocks,
+# Ofcom's drama ranges 020 7946 0xxx and 07700 900xxx, the North American 555-01xx.
+FICTION = (
+    re.compile(r"\+3319900\d{4}"),
+    re.compile(r"\+3346571\d{4}"),
+    re.compile(r"\+4420794600\d{2}|\+442079460\d{3}"),
+    re.compile(r"\+447700900\d{3}"),
+    re.compile(r"\+1\d{3}55501\d{2}"),
+)
+EXAMPLE_DOMAIN = re.compile(r"(?:^|\.)example(?:\.(?:org|com|net))?$", re.I)
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
+CANDIDATE = re.compile(r"(?:\+?\d[\s.\-()/]*){8,}")
+
+
+def repository_files():
+    """Every file git would commit: tracked ones and new ones not ignored (never site/)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        cwd=paths.ROOT,
+        check=True,
+    ).stdout
+    for name in filter(None, listed.split("\0")):
+        path = paths.ROOT / name
+        try:
+            yield name, path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, FileNotFoundError, IsADirectoryError):
+            continue  # binary files (images) hold no text to read
+
+
+def contact_data(text: str) -> list[str]:
+    found = [m[0] for m in EMAIL.finditer(text) if not EXAMPLE_DOMAIN.search(m[1])]
+    if CANDIDATE.search(text):
+        phones = {}  # by position: French and British readings find the same +33 number
+        for region in ("FR", "GB"):
+            for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
+                e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                if not any(p.fullmatch(e164) for p in FICTION):
+                    phones[m.start] = m.raw_string
+        found += [phones[k] for k in sorted(phones)]
+    return found
+
+
+def test_the_check_finds_real_looking_contacts_and_spares_fiction():
+    assert contact_data("Tél. : 01 99 00 12 34, +44 20 7946 0018, presse@example.org") == []
+    # Made up here at run time, so that this file itself holds none of them.
+    landline, mobile, address = "01 23" + " 45 67 89", "+33 6" + " 12 34 56 78", "presse@" + "x.fr"
+    assert contact_data(f"appelez le {landline}") == [landline]
+    assert contact_data(f"Mobile {mobile}") == [mobile]
+    assert contact_data(f"écrire à {address}") == [address]
+    assert contact_data("value 109000000000, id 387590, 2025-02-12") == []
+
+
+def test_no_contact_data_in_any_file_of_the_repository():
+    offenders = [(name, hit) for name, text in repository_files() for hit in contact_data(text)]
+    assert offenders == [], offenders
