@@ -6,6 +6,7 @@ import pytest
 
 from tests.html_text import FRENCH_SPACING, broken_links, english_text
 
+
 def spaced(text: str) -> str:
     """Text with every kind of space made plain: French pages have no-break ones."""
     return re.sub(r"[\u00a0\u202f]", " ", text)
