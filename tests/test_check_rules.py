@@ -135,3 +135,65 @@ def test_by_dates_are_the_day_of_the_reporting_source():
     )
     pkg = multi(sources=sources, announcements=anns)
     assert codes(checks.by_dates, pkg) == [(3, "date", "by-date")]
+
+
+def test_cells_a_spreadsheet_would_run_are_refused():
+    pkg = package(
+        "organisations",
+        ["id", "description_en"],
+        [
+            ["a", '=HYPERLINK("http://evil.example/x","clic")'],
+            ["b", "+1+2"],
+            ["c", "- 5 %"],
+            ["d", "@SUM(A1)"],
+            ["e", "\tcmd"],
+            ["f", "  =1+1"],  # after spaces too
+            ["g", "＝1+1"],  # full-width equals
+            ["h", "Prix = 5 €, +3 %, -2 %"],  # inside the text is fine
+        ],
+    )
+    found = codes(checks.hostile_text, pkg)
+    assert [line for line, _, code in found if code == "formula"] == list(range(2, 9))
+    assert [(line, code) for line, _, code in found if code != "formula"] == [(6, "control-char")]
+
+
+def test_hidden_characters_are_refused():
+    schema = [
+        {"name": "id", "type": "string", "constraints": {"pattern": "^[a-z]+$"}},
+        {"name": "name", "type": "string"},
+        {"name": "quote", "type": "string"},
+    ]
+    pkg = package(
+        "people",
+        ["id", "name", "quote"],
+        [
+            ["a\u200bb", "Zero\u200bwidth in a name is allowed", "x"],
+            ["c", "Right-to-left \u202eoverride", "x"],
+            ["d", "Isolate \u2066x\u2069", "x"],
+            ["e", "Bell \x07", "Line one\nline two"],  # a line break in a quotation is fine
+        ],
+        schema,
+    )
+    assert codes(checks.hostile_text, pkg) == [
+        (2, "id", "zero-width-id"),
+        (3, "name", "bidi-char"),
+        (4, "name", "bidi-char"),
+        (5, "name", "control-char"),
+    ]
+
+
+def test_only_plain_web_addresses_are_links():
+    schema = [{"name": "id", "type": "string"}, {"name": "url", "type": "string", "format": "uri"}]
+    urls = [
+        "https://example.org/a?b=c#d",
+        "http://example.org/",
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "https://user:secret@example.org/",
+        "ftp://example.org/file",
+        "https:///no-host",
+        "https://example.org/a b",
+        "https://[::1",
+    ]
+    pkg = package("sources", ["id", "url"], [[str(i), u] for i, u in enumerate(urls)], schema)
+    assert [line for line, _, _ in codes(checks.url_cells, pkg)] == list(range(4, 11))

@@ -10,6 +10,7 @@ temporary folder, the language prefix in the path and the late on_files (hooks.p
 import json
 import tempfile
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -44,13 +45,19 @@ class Generated:
         fixed = {"search": {"exclude": True}, "render_macros": False}
         if self.kind == "part":
             title = render.part_title(self.name, self.key, ctx)
-            return {"title": title, "description": title} | fixed
-        record = ctx.data[self.name][self.key]
-        if self.name == "organisations":
-            description = ctx.fmt.text(record, "description") or ctx.t("org_meta", name=record.name)
+            description = title
         else:
-            description = ctx.t("person_meta", name=record.name)
-        return {"title": record.name, "description": description} | fixed
+            record = ctx.data[self.name][self.key]
+            title = record.name
+            if self.name == "organisations":
+                description = ctx.fmt.text(record, "description") or ctx.t(
+                    "org_meta", name=record.name
+                )
+            else:
+                description = ctx.t("person_meta", name=record.name)
+        # Escaped here: the theme prints page titles and descriptions into <title>, <meta>
+        # attributes and the header as they are, without escaping them.
+        return {"title": escape(title), "description": escape(description)} | fixed
 
 
 def generated(build: Context) -> list[Generated]:

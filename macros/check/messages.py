@@ -179,6 +179,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le mois « {month} » ne correspond à aucune date de la ligne ni de sa citation",
         "The month “{month}” matches no date of the row or of its quotation",
     ),
+    "formula": (
+        "Le texte commence par « {char} » : un tableur l'exécuterait comme une formule (injection CSV) ; reformulez le début",
+        "The text starts with “{char}”: a spreadsheet would run it as a formula (CSV injection); reword the start",
+    ),
+    "control-char": (
+        "Caractère de contrôle invisible {char} dans le texte : supprimez-le",
+        "Invisible control character {char} in the text: remove it",
+    ),
+    "bidi-char": (
+        "Caractère de direction d'écriture {char} : il peut afficher le texte dans un autre ordre que celui où il se lit ; supprimez-le",
+        "Bidirectional control character {char}: it can display the text in another order than it reads; remove it",
+    ),
+    "zero-width-id": (
+        "Caractère invisible de largeur nulle {char} dans un identifiant : supprimez-le",
+        "Invisible zero-width character {char} in an identifier: remove it",
+    ),
+    "unsafe-url": (
+        "Adresse « {url} » refusée : seulement https:// ou http:// avec un nom d'hôte, sans identifiants ni espaces",
+        "Address “{url}” refused: only https:// or http:// with a host name, no credentials, no spaces",
+    ),
     # Quotations against the source texts (make verify-quotes)
     "sources-folder-missing": (
         "Dossier des textes sources introuvable : {folder} (indiquez-le avec SOURCES_DIR=…)",

@@ -8,6 +8,7 @@ import re
 from contextlib import suppress
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 
 import phonenumbers
 
@@ -56,6 +57,20 @@ MONTHS = {
 }
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 NUMERIC_DATE = re.compile(r"\b\d{1,2}/(\d{1,2})/\d{4}\b")
+
+
+# A cell a spreadsheet would run as a formula (OWASP, CSV injection): these first characters,
+# full-width forms included, even after spaces. Ordinary text never needs to start so.
+FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+# Bidirectional overrides and isolates: they make text display in another order than it reads.
+BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
+SAFE_SCHEMES = ("https", "http")
+
+
+def _control(ch: str) -> bool:
+    """A control character other than the line break quotations keep."""
+    return ch != "\n" and (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
 
 
 def _date(text: str) -> date | None:
@@ -149,6 +164,60 @@ def prose_numbers(pkg: RawPackage, today: date):
                 for name in MONTH.findall(text):
                     if MONTHS[name.lower()] not in months:
                         yield problem(t.path, line, col, "prose-month", month=name)
+
+
+def _string_fields(t) -> list[dict]:
+    return [f for f in t.schema.get("fields", []) if f.get("type", "string") == "string"]
+
+
+def hostile_text(pkg: RawPackage, today: date):
+    """Text that a spreadsheet would run, or that hides what it says: a leading formula
+    character, a control character, a bidirectional override, a zero-width character in an
+    identifier."""
+    for t in pkg.tables.values():
+        fields = _string_fields(t)
+        for line, row in t.rows:
+            for f in fields:
+                name = f["name"]
+                text = row.get(name) or ""
+                if not text:
+                    continue
+                if text.lstrip(" ").startswith(FORMULA_START):
+                    shown = text.lstrip(" ")[:1].replace("\t", "\\t").replace("\r", "\\r")
+                    yield problem(t.path, line, name, "formula", char=shown)
+                if bad := next((ch for ch in text if _control(ch)), None):
+                    yield problem(t.path, line, name, "control-char", char=f"U+{ord(bad):04X}")
+                if bad := next((ch for ch in text if ch in BIDI), None):
+                    yield problem(t.path, line, name, "bidi-char", char=f"U+{ord(bad):04X}")
+                is_id = (
+                    name == "id" or name.endswith("_id") or "pattern" in f.get("constraints", {})
+                )
+                if is_id and (bad := next((ch for ch in text if ch in ZERO_WIDTH), None)):
+                    yield problem(t.path, line, name, "zero-width-id", char=f"U+{ord(bad):04X}")
+
+
+def url_cells(pkg: RawPackage, today: date):
+    """Links are web addresses: https or http, a host, no credentials, nothing hidden."""
+    for t in pkg.tables.values():
+        names = [f["name"] for f in _string_fields(t) if f.get("format") == "uri"]
+        for line, row in t.rows:
+            for name in names:
+                url = row.get(name) or ""
+                if not url:
+                    continue
+                try:
+                    parts = urlsplit(url)
+                    ok = (
+                        parts.scheme.lower() in SAFE_SCHEMES
+                        and bool(parts.hostname)
+                        and parts.username is None
+                        and parts.password is None
+                        and not any(ch.isspace() or _control(ch) for ch in url)
+                    )
+                except ValueError:  # an invalid port or IPv6 address
+                    ok = False
+                if not ok:
+                    yield problem(t.path, line, name, "unsafe-url", url=url[:80])
 
 
 def value_ranges(pkg: RawPackage, today: date):
@@ -376,6 +445,8 @@ RULES = [
     self_relations,
     schema_texts,
     prose_numbers,
+    hostile_text,
+    url_cells,
 ]
 
 

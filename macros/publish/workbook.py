@@ -18,10 +18,20 @@ from .package_zip import ZIP_TIME
 from .tables import plain
 
 
-def _cell(value):
+def _cell(sheet, value):
     if isinstance(value, bool | int | float | date) or value is None:
         return value
-    return plain(value)
+    return text(sheet, plain(value))
+
+
+def text(sheet, value: str):
+    """A text cell, always stored as text: openpyxl turns any string that starts with "="
+    into a live formula, whatever the validator said about it."""
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _bold(sheet, value) -> WriteOnlyCell:
@@ -44,14 +54,15 @@ def _readme(ctx: Context, sheet) -> None:
         ("Sources détaillées / Sources in detail", "sheet “sources”"),
     ]
     for key, value in info:
-        sheet.append([_bold(sheet, key), value])
+        sheet.append([_bold(sheet, key), text(sheet, value)])
     sheet.append([])
     header = ("Feuille / Sheet", "Champ / Field", "Type", "Description (fr)", "Description (en)")
     sheet.append([_bold(sheet, header[0]), *header[1:]])
     for res in pkg["resources"]:
         for f in res["schema_data"]["fields"]:
             name = _bold(sheet, res["name"])
-            sheet.append([name, f["name"], f["type"], f["description"], f["description_en"]])
+            cells = (f["name"], f["type"], f["description"], f["description_en"])
+            sheet.append([name, *(text(sheet, c) for c in cells)])
 
 
 def xlsx_bytes(ctx: Context) -> bytes:
@@ -67,7 +78,7 @@ def xlsx_bytes(ctx: Context) -> bytes:
         dates = {i for i, f in enumerate(fields) if f["type"] == "date"}
         ws.append([_bold(ws, n) for n in names])
         for rec in ctx.data[res["name"]].values():
-            row = [_cell(rec[n]) for n in names]
+            row = [_cell(ws, rec[n]) for n in names]
             for i in dates:
                 if row[i] is not None:
                     cell = WriteOnlyCell(ws, value=row[i])
