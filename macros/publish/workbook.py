@@ -24,10 +24,10 @@ def _cell(sheet, value):
     return text(sheet, plain(value))
 
 
-def text(sheet, value: str):
+def text(sheet, value):
     """A text cell, always stored as text: openpyxl turns any string that starts with "="
     into a live formula, whatever the validator said about it."""
-    if not value.startswith("="):
+    if not (isinstance(value, str) and value.startswith("=")):
         return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
