@@ -74,8 +74,18 @@ def watch(page, server):
     return seen
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_clean_and_accessible(page, server, path):
+def test_page_loads_clean_and_accessible(browser, server, path, width):
+    """At desktop and phone widths: tables that scroll sideways must stay reachable."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        _loads_clean_and_accessible(context.new_page(), server, path)
+    finally:
+        context.close()
+
+
+def _loads_clean_and_accessible(page, server, path):
     seen = watch(page, server)
     page.goto(server + path, wait_until="networkidle")
     assert page.locator("html").get_attribute("lang") == ("en" if path.startswith("en/") else "fr")

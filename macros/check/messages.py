@@ -37,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le schéma n'est pas un JSON valide : {detail}",
         "The schema is not valid JSON: {detail}",
     ),
+    "schema-shape": (
+        "Schéma inutilisable : {detail}",
+        "Unusable schema: {detail}",
+    ),
+    "internal-error": (
+        "Erreur interne du validateur ({detail}) : le paquet n'est pas publié ; merci de signaler ce cas",
+        "Internal validator error ({detail}): the package is not published; please report this case",
+    ),
     "encoding": (
         "Le fichier n'est pas en UTF-8 (octet invalide à la position {position})",
         "The file is not UTF-8 (invalid byte at position {position})",

@@ -77,6 +77,21 @@ def _load_json(path: Path, label: str, code: str) -> tuple[dict | None, list[Pro
     return data, []
 
 
+def _schema_shape(schema: dict) -> str | None:
+    """What makes a schema unusable before any field is read, or None."""
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        return "« fields » : liste de champs attendue / a list of fields expected"
+    for i, f in enumerate(fields):
+        if not isinstance(f, dict) or not isinstance(f.get("name"), str):
+            return f"champ / field {i + 1} : objet avec un « name » attendu / object with a name expected"
+        if not isinstance(f.get("constraints", {}), dict):
+            return f"« {f['name']} » : « constraints » doit être un objet / must be an object"
+        if not isinstance(f.get("type", "string"), str):
+            return f"« {f['name']} » : « type » doit être un texte / must be a string"
+    return None
+
+
 def _read_csv(base: Path, rel: str, schema: dict, name: str) -> tuple[Table | None, list[Problem]]:
     raw = (base / rel).read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -166,6 +181,10 @@ def read_package(path: Path) -> tuple[RawPackage | None, list[Problem]]:
             problems += schema_problems
             if schema is None:
                 continue
+        if shape := _schema_shape(schema):
+            where = schema_ref if isinstance(schema_ref, str) else label
+            problems.append(problem(where, None, "fields", "schema-shape", detail=shape))
+            continue
         table, csv_problems = _read_csv(base, rel, schema, name)
         problems += csv_problems
         if table is not None:

@@ -235,6 +235,7 @@ def precisions(pkg: RawPackage, today: date):
         "month": ("-DD", "01"),
         "year": ("-MM-DD", "01-01"),
         "early-year": ("-MM-DD", "01-01"),
+        "by-early-year": ("-MM-DD", "01-01"),
     }
     for t in pkg.tables.values():
         for col, pcol in DATED.items():

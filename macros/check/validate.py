@@ -73,10 +73,21 @@ def run_frictionless(path: Path, pkg: RawPackage) -> list[Problem]:
 
 
 def validate(path: Path, today: date | None = None) -> list[Problem]:
+    try:
+        return _validate(path, today)
+    except Exception as exc:  # a case the stages above missed: still an answer, not a traceback
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        return [problem(path.name, None, None, "internal-error", detail=detail)]
+
+
+def _validate(path: Path, today: date | None) -> list[Problem]:
     pkg, problems = read_package(path)
     if pkg is None or problems:
         return sorted(set(problems), key=_order)
     problems = run_frictionless(path, pkg)
+    if any(p.code == "package-shape" for p in problems):
+        # The project rules read a well-formed descriptor and schemas: fix those first.
+        return sorted(set(problems), key=_order)
     # A cell flagged by a project rule keeps only the project's (more specific) message.
     project = list(rules.run(pkg, today))
     flagged = {(p.file, p.line, p.column) for p in project}

@@ -134,6 +134,8 @@ class Language:
             return str(when.year)
         if precision == "early-year":
             return self.t("early_year", year=when.year)
+        if precision == "by-early-year":
+            return self.t("by_early_year", year=when.year)
         if precision == "month":
             return format_date(when, "LLLL y", locale=self.locale)
         full = format_date(when, "d MMMM y", locale=self.locale)
