@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test validate verify-quotes validate-summary lint format lock bench clean
+.PHONY: serve site test fuzz validate verify-quotes validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -53,6 +53,13 @@ test: $(STAMP)
 	@$(BIN)/python tests/prerequisites.py
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The validator fuzzed much longer than in `make test` (12 inputs a test there), with
+# Hypothesis statistics: FUZZ_EXAMPLES inputs for each of the six fuzz tests.
+FUZZ_EXAMPLES ?= 400
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics tests/test_fuzz.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
