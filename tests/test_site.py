@@ -78,7 +78,7 @@ def test_dates_show_at_their_precision(site):
     fr = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     en = (site / "en" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert ">juin 2021<" in fr and ">June 2021<" in en
-    assert ">1991<" in fr and ">début 2026<" in fr and ">early 2026<" in en
+    assert ">1991<" in fr and ">d’ici début 2026<" in fr and ">by early 2026<" in en
 
 
 def test_target_without_measurement_says_so(site, real):
