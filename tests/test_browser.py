@@ -24,6 +24,7 @@ PAGES = [
     "sources/",
     "data/",
     "data-dictionary/",
+    "figures/2/",
     "about/",
 ]
 PAGES = PAGES + [f"en/{p}" for p in PAGES]
