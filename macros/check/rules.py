@@ -55,7 +55,19 @@ MONTHS = {
     )
     for name in names
 }
-MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
+
+
+def _by_first_letter(words) -> str:
+    """An alternation grouped by first letter ("j(?:anvier|uin)|…"): on lowercased text it
+    runs four times faster than a flat case-insensitive one (the benchmark's M scale)."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+MONTH = re.compile(r"\b(" + _by_first_letter(MONTHS) + r")\b")  # on lowercased text
+DIGIT = re.compile(r"\d")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}/(\d{1,2})/\d{4}\b")
 
 
@@ -71,6 +83,13 @@ SAFE_SCHEMES = ("https", "http")
 def _control(ch: str) -> bool:
     """A control character other than the line break quotations keep."""
     return ch != "\n" and (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0)
+
+
+# The same sets as regular expressions: one scan of a cell in C instead of three in Python.
+CONTROL_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+BIDI_RE = re.compile("[" + "".join(sorted(BIDI)) + "]")
+ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
+HIDDEN_RE = re.compile(CONTROL_RE.pattern[:-1] + "".join(sorted(BIDI | ZERO_WIDTH)) + "]")
 
 
 def _date(text: str) -> date | None:
@@ -138,7 +157,7 @@ def _allowed(row: dict[str, str], prose: set[str]) -> tuple[set[Decimal], set[in
             for value in readings | set().union(*pieces):
                 # 109000000000 may be written "109 Md€" / "€109B", 1500000 "1,5 million".
                 numbers |= {value, value / 1000, value / 10**6, value / 10**9}
-        months |= {MONTHS[m.lower()] for m in MONTH.findall(cell)}
+        months |= {MONTHS[m] for m in MONTH.findall(cell.lower())}
         months |= {int(m) for m in NUMERIC_DATE.findall(cell)}
     return numbers, months
 
@@ -154,15 +173,24 @@ def prose_numbers(pkg: RawPackage, today: date):
             allowed = None
             for col in sorted(prose):
                 text = row.get(col, "")
-                if not text or not (any(ch.isdigit() for ch in text) or MONTH.search(text)):
+                lowered = text.lower()
+                if not text or not (DIGIT.search(text) or MONTH.search(lowered)):
+                    continue
+                # Fast path: a number written as it is in the quote ("Chiffre 12", "Figure 12").
+                written = set(NUMBER.findall(text)) - set(NUMBER.findall(row.get("quote", "")))
+                if not written and not MONTH.search(lowered):
                     continue
                 numbers, months = allowed or (allowed := _allowed(row, prose))
                 for token, readings, pieces in _numbers(text):
-                    if readings & numbers or all(p & numbers for p in pieces):
+                    if (
+                        token not in written
+                        or readings & numbers
+                        or all(p & numbers for p in pieces)
+                    ):
                         continue
                     yield problem(t.path, line, col, "prose-number", number=token)
-                for name in MONTH.findall(text):
-                    if MONTHS[name.lower()] not in months:
+                for name in MONTH.findall(lowered):
+                    if MONTHS[name] not in months:
                         yield problem(t.path, line, col, "prose-month", month=name)
 
 
@@ -175,25 +203,25 @@ def hostile_text(pkg: RawPackage, today: date):
     character, a control character, a bidirectional override, a zero-width character in an
     identifier."""
     for t in pkg.tables.values():
-        fields = _string_fields(t)
+        fields = [
+            (f["name"], f["name"] == "id" or f["name"].endswith("_id") or "pattern" in f.get("constraints", {}))
+            for f in _string_fields(t)
+        ]  # fmt: skip
         for line, row in t.rows:
-            for f in fields:
-                name = f["name"]
+            for name, is_id in fields:
                 text = row.get(name) or ""
                 if not text:
                     continue
                 if text.lstrip(" ").startswith(FORMULA_START):
                     shown = text.lstrip(" ")[:1].replace("\t", "\\t").replace("\r", "\\r")
                     yield problem(t.path, line, name, "formula", char=shown)
-                if bad := next((ch for ch in text if _control(ch)), None):
-                    yield problem(t.path, line, name, "control-char", char=f"U+{ord(bad):04X}")
-                if bad := next((ch for ch in text if ch in BIDI), None):
-                    yield problem(t.path, line, name, "bidi-char", char=f"U+{ord(bad):04X}")
-                is_id = (
-                    name == "id" or name.endswith("_id") or "pattern" in f.get("constraints", {})
-                )
-                if is_id and (bad := next((ch for ch in text if ch in ZERO_WIDTH), None)):
-                    yield problem(t.path, line, name, "zero-width-id", char=f"U+{ord(bad):04X}")
+                if not HIDDEN_RE.search(text):  # nearly every cell: one scan and done
+                    continue
+                for code, pattern in (("control-char", CONTROL_RE), ("bidi-char", BIDI_RE)):
+                    if m := pattern.search(text):
+                        yield problem(t.path, line, name, code, char=f"U+{ord(m[0]):04X}")
+                if is_id and (m := ZERO_WIDTH_RE.search(text)):
+                    yield problem(t.path, line, name, "zero-width-id", char=f"U+{ord(m[0]):04X}")
 
 
 def url_cells(pkg: RawPackage, today: date):
