@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from conftest import FRENCH_PHONE
+
 from macros.check import rules as checks
 from macros.check.raw import RawPackage, Table
 
@@ -61,7 +63,7 @@ def test_contact_data_spares_postcodes_and_years_but_finds_phones():
     rows = [
         ["a", "75007"],
         ["b", "Création : 1991, 190 000 entreprises"],
-        ["c", "Tél. : 04 65 71 12 34"],
+        ["c", f"Tél. : {FRENCH_PHONE}"],
         ["d", "+44 20 7946 0018"],
         ["e", "ecrire à presse@example.org"],
     ]
@@ -75,7 +77,7 @@ def test_contact_data_spares_postcodes_and_years_but_finds_phones():
 
 def test_contact_data_ignores_non_text_fields():
     schema = [{"name": "id", "type": "string"}, {"name": "value", "type": "number"}]
-    pkg = package("figures", ["id", "value"], [["a", "0199001234"]], schema)
+    pkg = package("figures", ["id", "value"], [["a", FRENCH_PHONE.replace(" ", "")]], schema)
     assert codes(checks.contact_data, pkg) == []
 
 
