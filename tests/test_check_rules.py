@@ -199,3 +199,13 @@ def test_only_plain_web_addresses_are_links():
     ]
     pkg = package("sources", ["id", "url"], [[str(i), u] for i, u in enumerate(urls)], schema)
     assert [line for line, _, _ in codes(checks.url_cells, pkg)] == list(range(4, 11))
+
+
+def test_by_dates_follow_part_of_without_going_round_in_circles():
+    sources = (
+        ["id", "interviewed", "published", "created", "part_of"],
+        [["a", "", "", "", "b"], ["b", "", "", "", "a"]],
+    )
+    anns = (["id", "date", "date_precision", "source_id"], [["x", "2025-02-12", "by", "a"]])
+    pkg = multi(sources=sources, announcements=anns)
+    assert codes(checks.by_dates, pkg) == [(2, "date", "by-date")]

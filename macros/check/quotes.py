@@ -24,7 +24,7 @@ def normalise(text: str) -> str:
 
 
 def excerpts(quote: str) -> list[str]:
-    return [normalise(part) for part in quote.split(ELISION) if normalise(part)]
+    return [part for part in map(normalise, quote.split(ELISION)) if part]
 
 
 def _source_texts(pkg: RawPackage, folder: Path) -> tuple[dict[str, str], list[Problem]]:

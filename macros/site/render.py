@@ -156,9 +156,7 @@ def figure_deadline(figure_id: str, ctx: Page) -> str:
 
 
 def event_date(announcement_id: str, ctx: Page) -> str:
-    return escape(
-        announcements.announcement(ctx.data["announcements"][announcement_id], ctx)["date"]
-    )
+    return escape(announcements.when(ctx.data["announcements"][announcement_id], ctx))
 
 
 # --- listings and record pages -----------------------------------------------------------

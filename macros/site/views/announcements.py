@@ -4,14 +4,17 @@ from ..page import Page
 from .links import figure_link, org_link, person_link, source_link
 
 
-def announcement(ann, ctx: Page) -> dict:
+def when(ann, ctx: Page) -> str:
+    """An announcement's date at its precision, or its span of days."""
     if ann.date_end:
-        when = ctx.fmt.interval(ann.date, ann.date_end)
-    else:
-        when = ctx.fmt.day(ann.date, ann.date_precision)
+        return ctx.fmt.interval(ann.date, ann.date_end)
+    return ctx.fmt.day(ann.date, ann.date_precision)
+
+
+def announcement(ann, ctx: Page) -> dict:
     return {
         "id": ann.id,
-        "date": when,
+        "date": when(ann, ctx),
         "iso": ann.date.isoformat(),
         "year": ann.date.year,
         "planned": ann.planned,
