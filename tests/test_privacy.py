@@ -48,7 +48,9 @@ def contact_data(text: str) -> list[str]:
         for region in ("FR", "GB"):
             for m in phonenumbers.PhoneNumberMatcher(text, region, phonenumbers.Leniency.VALID):
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-                if not any(p.fullmatch(e164) for p in FICTION):
+                # The decimals of a measurement ("31.30478515625") are no phone number.
+                in_number = m.start > 0 and text[m.start - 1] in ".,0123456789"
+                if not in_number and not any(p.fullmatch(e164) for p in FICTION):
                     phones[m.start] = m.raw_string
         found += [phones[k] for k in sorted(phones)]
     return found
@@ -62,6 +64,7 @@ def test_the_check_finds_real_looking_contacts_and_spares_fiction():
     assert contact_data(f"Mobile {mobile}") == [mobile]
     assert contact_data(f"écrire à {address}") == [address]
     assert contact_data("value 109000000000, id 387590, 2025-02-12") == []
+    assert contact_data('{"median_kb": 31.30478515625}') == []
 
 
 def test_no_contact_data_in_any_file_of_the_repository():
