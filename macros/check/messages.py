@@ -167,6 +167,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unité « {unit} » différente de celle de l'indicateur « {indicator} » ({expected})",
         "Unit “{unit}” differs from that of indicator “{indicator}” ({expected})",
     ),
+    "commitment-basis": (
+        "Un engagement repose sur un objectif chiffré (figure_id) ou une échéance prévue (announcement_id) : aucun n'est donné",
+        "A commitment rests on a target figure (figure_id) or a planned deadline (announcement_id): neither is given",
+    ),
+    "commitment-not-target": (
+        "Le chiffre « {id} » est de type « {kind} » : un engagement ne repose que sur un objectif (target)",
+        "Figure “{id}” is of kind “{kind}”: a commitment rests only on a target",
+    ),
+    "commitment-not-planned": (
+        "L'annonce « {id} » n'est pas prévue (planned = false) : elle ne peut pas fixer une échéance",
+        "Announcement “{id}” is not planned (planned = false): it cannot set a deadline",
+    ),
+    "commitment-deadline": (
+        "L'échéance de l'objectif ({figure}) et la date de l'annonce prévue ({announcement}) diffèrent",
+        "The target's deadline ({figure}) and the planned announcement's date ({announcement}) differ",
+    ),
+    "status-codes": (
+        "La liste des statuts doit contenir exactement {expected} (trouvé : {found})",
+        "The status list must hold exactly {expected} (found: {found})",
+    ),
     "self-relation": (
         "Une organisation ne peut pas être en relation avec elle-même",
         "An organisation cannot be related to itself",

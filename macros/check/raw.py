@@ -16,6 +16,8 @@ ENTITIES = (
     "figures",
     "indicators",
     "announcements",
+    "commitments",
+    "outcomes",
     "organisations",
     "people",
     "roles",
@@ -33,6 +35,8 @@ CODE_LISTS = (
     "organisation_kinds",
     "relation_types",
     "source_kinds",
+    "commitment_statuses",
+    "outcome_results",
 )
 RESOURCES = ENTITIES + CODE_LISTS
 

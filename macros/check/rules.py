@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from .commitment_rules import commitments, status_codes
 from .raw import ENTITIES, RawPackage
 from .report import problem
 
@@ -479,6 +480,8 @@ RULES = [
     prose_numbers,
     hostile_text,
     url_cells,
+    commitments,
+    status_codes,
 ]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..format.language import Language
-from . import paths
+from . import commitments, paths
 from .changelog import read_changelog
 from .config import SiteConfig
 from .indexes import Index
@@ -39,17 +39,24 @@ class Context:
     def open(cls, package: Path, config: SiteConfig) -> "Context":
         package = Path(package).resolve()
         data = read_records(package)
+        changelog = read_changelog(paths.changelog(package))
+        descriptor = read_descriptor(package)
+        # Commitments get their status as of the release, and the published table its
+        # computed columns: every page and download reads the same values.
+        commitments.track(data, changelog[0]["date"])
+        res = next(r for r in descriptor["resources"] if r["name"] == "commitments")
+        res["schema_data"] = commitments.published_schema(res["schema_data"])
         parts = Parts(data)
         return cls(
             package=package,
             config=config,
             data=data,
-            descriptor=read_descriptor(package),
+            descriptor=descriptor,
             index=Index(data),
             parts=parts,
             urls=Urls(config, parts),
             languages={code: Language.load(code) for code in config.languages},
-            changelog=read_changelog(paths.changelog(package)),
+            changelog=changelog,
         )
 
     @property

@@ -65,5 +65,6 @@ def package_zip(ctx: Context) -> bytes:
     }
     for res in ctx.descriptor["resources"]:
         entries[res["path"]] = csv_bytes(ctx, res["name"])
-        entries[res["schema"]] = (folder / res["schema"]).read_bytes()
+        # As published: the commitments schema lists its computed columns as fields.
+        entries[res["schema"]] = json_bytes(res["schema_data"])
     return zip_bytes(entries)

@@ -1,0 +1,168 @@
+"""Commitments: each promise's deadline at its precision, and its status as of a reference date.
+
+The reference date is the package's release date (the latest changelog entry), never the
+wall clock, so that two builds of one release are byte-identical. A commitment's deadline is
+its target figure's deadline or its planned announcement's date; it runs until the end of
+the period its precision covers (the `duration` of the `precisions` code list: "2030" at
+precision year runs until 31 December 2030, "début 2026" until 31 March 2026).
+
+Only a sourced outcome can say that a commitment was met, missed or partly met. Without one,
+a commitment is upcoming, due within 90 days, or past its deadline with no outcome in our
+sources; without a deadline its status is unknown.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import isodate
+
+from .records import Record, Records
+
+STATUSES = ("past-deadline", "due-soon", "upcoming", "partly-met", "missed", "met", "unknown")
+CLOSING = ("met", "missed", "partly-met")  # outcome results that decide the status
+DUE_SOON = timedelta(days=90)
+# Fields the published `commitments` table adds to the curated ones (schemas/commitments.json
+# describes them under "computedFields").
+COMPUTED = (
+    "deadline",
+    "deadline_precision",
+    "deadline_end",
+    "recurrence",
+    "status",
+    "status_as_of",
+    "outcome_id",
+)
+
+
+def period_end(start: date, duration: str) -> date:
+    """The last day of the period that starts on `start` and lasts `duration` (ISO 8601)."""
+    return start + isodate.parse_duration(duration) - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: date  # the first day of its period, as stored
+    precision: str
+    end: date  # the last day of its period
+
+
+def deadline(commitment: Record, data: Records) -> Deadline | None:
+    """The target figure's deadline, else the planned announcement's date (the validator
+    checks that the two agree when both are given)."""
+    if commitment.figure_id and (fig := data["figures"][commitment.figure_id]).deadline:
+        day, precision = fig.deadline, fig.deadline_precision
+    elif commitment.announcement_id:
+        ann = data["announcements"][commitment.announcement_id]
+        day, precision = ann.date, ann.date_precision
+    else:
+        return None
+    return Deadline(day, precision, period_end(day, data["precisions"][precision].duration))
+
+
+def recurrence(commitment: Record, data: Records) -> str | None:
+    """The period of a recurring target ("year" for "300 000 a year"), if any."""
+    return data["figures"][commitment.figure_id].per if commitment.figure_id else None
+
+
+def status(due: Deadline | None, outcomes: list[Record], as_of: date) -> tuple[str, Record | None]:
+    """(status, the outcome that decides it or the latest one) as of a date.
+
+    Outcomes dated after `as_of` are not known yet. The latest closing outcome decides; a
+    progress update is shown but leaves the status to the deadline.
+    """
+    known = sorted((o for o in outcomes if o.date <= as_of), key=lambda o: (o.date, o.id))
+    closing = [o for o in known if o.result in CLOSING]
+    if closing:
+        return closing[-1].result, closing[-1]
+    latest = known[-1] if known else None
+    if due is None:
+        return "unknown", latest
+    if as_of > due.end:
+        return "past-deadline", latest
+    if due.end - as_of <= DUE_SOON:
+        return "due-soon", latest
+    return "upcoming", latest
+
+
+def outcomes_by_commitment(data: Records) -> dict[str, list[Record]]:
+    out: dict[str, list[Record]] = {}
+    for o in data["outcomes"].values():
+        out.setdefault(o.commitment_id, []).append(o)
+    return out
+
+
+def track(data: Records, as_of: date) -> None:
+    """Give every commitment record its computed fields (COMPUTED) as of `as_of`."""
+    outcomes = outcomes_by_commitment(data)
+    for c in data["commitments"].values():
+        due = deadline(c, data)
+        state, outcome = status(due, outcomes.get(c.id, []), as_of)
+        c.update(
+            deadline=due.day if due else None,
+            deadline_precision=due.precision if due else None,
+            deadline_end=due.end if due else None,
+            recurrence=recurrence(c, data),
+            status=state,
+            status_as_of=as_of,
+            outcome_id=outcome.id if outcome else None,
+        )
+
+
+def published_schema(schema: dict) -> dict:
+    """The commitments schema as published: the computed fields join the curated ones."""
+    out = {k: v for k, v in schema.items() if k != "computedFields"}
+    computed = {f["name"]: f for f in schema.get("computedFields", [])}
+    out["fields"] = schema["fields"] + [computed[name] for name in COMPUTED]
+    out["foreignKeys"] = schema.get("foreignKeys", []) + [
+        {"fields": "deadline_precision", "reference": {"resource": "precisions", "fields": "id"}},
+        {"fields": "recurrence", "reference": {"resource": "periods", "fields": "id"}},
+        {"fields": "status", "reference": {"resource": "commitment_statuses", "fields": "id"}},
+        {"fields": "outcome_id", "reference": {"resource": "outcomes", "fields": "id"}},
+    ]
+    return out
+
+
+def history(data: Records, releases: list[dict]) -> list[dict]:
+    """Each commitment's status at every release (oldest first), kept where it changes.
+
+    [{commitment, version, date, status, previous}]: what the Atom feed announces. A release
+    counts for a commitment from the first release dated on or after its source's day.
+    """
+    outcomes = outcomes_by_commitment(data)
+    out = []
+    for c in data["commitments"].values():
+        due, previous = deadline(c, data), None
+        made = _source_day(data, c.source_id)
+        for rel in sorted(releases, key=lambda r: (r["date"], _semver(r["version"]))):
+            if made and rel["date"] < made:
+                continue
+            state, _ = status(due, outcomes.get(c.id, []), rel["date"])
+            if state != previous:
+                out.append(
+                    {
+                        "commitment": c,
+                        "version": rel["version"],
+                        "date": rel["date"],
+                        "status": state,
+                        "previous": previous,
+                    }
+                )
+            previous = state
+    return out
+
+
+def _semver(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
+def _source_day(data: Records, source_id: str) -> date | None:
+    """The day a source was given, published or created, following part_of."""
+    seen = set()
+    while source_id in data["sources"] and source_id not in seen:
+        seen.add(source_id)
+        src = data["sources"][source_id]
+        for day in (src.interviewed, src.published, src.created):
+            if day:
+                return day
+        source_id = src.part_of
+    return None
