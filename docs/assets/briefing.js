@@ -19,3 +19,53 @@ document$.subscribe(function () {
     wrap.setAttribute("aria-label", (name || document.title).trim());
   });
 });
+
+// Filters of the commitments page. The whole table is in the HTML and readable without
+// JavaScript; the form (hidden until this runs) only hides rows, and keeps its choices in
+// the address (?status=…&organisation=…) so that a filtered view can be shared.
+document$.subscribe(function () {
+  document.querySelectorAll("form[data-filter-table]").forEach(function (form) {
+    var tables = document.querySelectorAll("table." + form.dataset.filterTable);
+    var rows = document.querySelectorAll("table." + form.dataset.filterTable + " tbody tr");
+    var count = form.querySelector(".bf-filter__count");
+    var params = new URLSearchParams(window.location.search);
+    form.querySelectorAll("select").forEach(function (select) {
+      var wanted = params.get(select.name);
+      if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+        select.value = wanted;
+      }
+    });
+    function apply() {
+      var choice = {};
+      form.querySelectorAll("select").forEach(function (s) { choice[s.name] = s.value; });
+      var shown = 0;
+      rows.forEach(function (row) {
+        var keep = Object.keys(choice).every(function (name) {
+          return !choice[name] || row.dataset[name] === choice[name];
+        });
+        row.hidden = !keep;
+        if (keep) shown += 1;
+      });
+      tables.forEach(function (table) {
+        var visible = table.querySelector("tbody tr:not([hidden])") !== null;
+        var group = table.dataset.statusGroup;
+        var wrap = table.closest(".md-typeset__scrollwrap") || table;
+        wrap.hidden = !visible;
+        var heading = document.querySelector('[data-status-heading="' + group + '"]');
+        if (heading) heading.hidden = !visible;
+      });
+      count.textContent = count.dataset.template
+        .replace("{shown}", shown).replace("{total}", rows.length);
+      var query = new URLSearchParams();
+      Object.keys(choice).forEach(function (name) {
+        if (choice[name]) query.set(name, choice[name]);
+      });
+      var search = query.toString();
+      history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
+    apply();
+  });
+});

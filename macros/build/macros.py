@@ -32,6 +32,8 @@ def define_env(env):
     macros = {
         "home_figures": lambda ctx: render.home_figures(ctx),
         "latest_announcements": lambda count=5, ctx=None: render.latest_announcements(count, ctx),
+        "commitment_counts": lambda ctx: render.commitment_counts(ctx),
+        "commitment_downloads": lambda ctx: render.commitment_downloads(ctx),
         "chart_block": lambda indicator_id, ctx: render.chart_block(indicator_id, ctx),
         "all_charts": lambda ctx: render.all_charts(ctx),
         "dictionary": lambda ctx: render.dictionary(ctx),

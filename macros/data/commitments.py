@@ -21,6 +21,9 @@ from .records import Record, Records
 STATUSES = ("past-deadline", "due-soon", "upcoming", "partly-met", "missed", "met", "unknown")
 CLOSING = ("met", "missed", "partly-met")  # outcome results that decide the status
 DUE_SOON = timedelta(days=90)
+# The release that introduced the commitments resource: statuses are announced from it on.
+# (Per-record history would say when each commitment was added; the changelog does not.)
+TRACKED_SINCE = "2.1.0"
 # Fields the published `commitments` table adds to the curated ones (schemas/commitments.json
 # describes them under "computedFields").
 COMPUTED = (
@@ -57,6 +60,14 @@ def deadline(commitment: Record, data: Records) -> Deadline | None:
     else:
         return None
     return Deadline(day, precision, period_end(day, data["precisions"][precision].duration))
+
+
+def named_by(commitment: Record, data: Records) -> tuple[Record, str]:
+    """(record, field) that names a commitment: the target's label, else the planned
+    announcement's title; read in a language as `<field>_<lang>`."""
+    if commitment.figure_id:
+        return data["figures"][commitment.figure_id], "label"
+    return data["announcements"][commitment.announcement_id], "title"
 
 
 def recurrence(commitment: Record, data: Records) -> str | None:
@@ -125,15 +136,21 @@ def published_schema(schema: dict) -> dict:
 def history(data: Records, releases: list[dict]) -> list[dict]:
     """Each commitment's status at every release (oldest first), kept where it changes.
 
-    [{commitment, version, date, status, previous}]: what the Atom feed announces. A release
-    counts for a commitment from the first release dated on or after its source's day.
+    [{commitment, version, date, status, previous}]: what the Atom feed announces. Releases
+    count from TRACKED_SINCE on, and for a commitment from the first release dated on or
+    after its source's day. The data is this release's: an outcome counts at a release when
+    it is dated on or before that release's date.
     """
     outcomes = outcomes_by_commitment(data)
+    counted = sorted(
+        (r for r in releases if _semver(r["version"]) >= _semver(TRACKED_SINCE)),
+        key=lambda r: (r["date"], _semver(r["version"])),
+    )
     out = []
     for c in data["commitments"].values():
         due, previous = deadline(c, data), None
         made = _source_day(data, c.source_id)
-        for rel in sorted(releases, key=lambda r: (r["date"], _semver(r["version"]))):
+        for rel in counted:
             if made and rel["date"] < made:
                 continue
             state, _ = status(due, outcomes.get(c.id, []), rel["date"])

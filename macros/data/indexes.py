@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .records import Record, Records
 
-CITING = ("figures", "announcements", "roles", "relations", "organisations", "people")
+CITING = ("figures", "announcements", "commitments", "outcomes", "roles", "relations", "organisations", "people")
 
 
 class Index:
@@ -27,6 +27,13 @@ class Index:
                 idx["announcements_by_person", ann.person_id].append(ann)
             if ann.figure_id:
                 idx["announcements_by_figure", ann.figure_id].append(ann)
+        for c in data["commitments"].values():
+            if c.stated_by_organisation_id:
+                idx["commitments_by_org", c.stated_by_organisation_id].append(c)
+            if c.stated_by_person_id:
+                idx["commitments_by_person", c.stated_by_person_id].append(c)
+        for o in sorted(data["outcomes"].values(), key=lambda o: (o.date, o.id)):
+            idx["outcomes_by_commitment", o.commitment_id].append(o)
         for role in data["roles"].values():
             if role.organisation_id:  # a public office may belong to no named organisation
                 idx["roles_by_org", role.organisation_id].append(role)

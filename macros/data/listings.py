@@ -14,6 +14,7 @@ from functools import cache
 
 from pyuca import Collator
 
+from .commitments import STATUSES
 from .records import Record, Records
 
 
@@ -29,6 +30,15 @@ def sort_key(name: str) -> tuple:
     collations are both this root order, so one order serves both languages (and the parts of
     a listing are the same in both)."""
     return _collator().sort_key(name)
+
+
+def _commitments(data: Records) -> list[Record]:
+    """By status (past their deadline first), then by the day the deadline ends."""
+    order = {s: i for i, s in enumerate(STATUSES)}
+    return sorted(
+        data["commitments"].values(),
+        key=lambda c: (order[c.status], c.deadline_end is None, c.deadline_end or 0, c.id),
+    )
 
 
 def _figures(data: Records) -> list[Record]:
@@ -57,6 +67,7 @@ LISTINGS = {
             lambda d: [f for f in d["figures"].values() if f.kind == "target"],
             "targets.html",
         ),
+        Listing("commitments", "commitments/", 50, _commitments, "commitments.html"),
         Listing(
             "timeline",
             "timeline/",

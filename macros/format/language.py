@@ -53,6 +53,13 @@ class Language:
         """An interface string from the catalogue, filled with params."""
         return self.labels[key].format(**params)
 
+    def plural(self, key: str, n: int, **params) -> str:
+        """The catalogue's `<key>_<form>` for n, by the language's CLDR plural rules (French
+        puts 0 and 1 in "one"); `<key>_other` where the catalogue has no such form."""
+        form = Locale.parse(self.locale).plural_form(n)
+        key = f"{key}_{form}" if f"{key}_{form}" in self.labels else f"{key}_other"
+        return self.t(key, n=self.number(n), **params)
+
     def colon(self, text: str) -> str:
         """Text followed by a colon, spaced as the language wants ('Source :' / 'Source:')."""
         return self.t("colon", label=text)

@@ -51,6 +51,9 @@ class Documents:
             "announcements": rows(
                 self.ctx, "announcements", self.ids("announcements", organisation_id=org_id)
             ),
+            "commitments": rows(
+                self.ctx, "commitments", self.ids("commitments", stated_by_organisation_id=org_id)
+            ),
         }
 
     def people(self, person_id: str) -> dict:
@@ -62,6 +65,9 @@ class Documents:
             ),
             "announcements": rows(
                 self.ctx, "announcements", self.ids("announcements", person_id=person_id)
+            ),
+            "commitments": rows(
+                self.ctx, "commitments", self.ids("commitments", stated_by_person_id=person_id)
             ),
         }
 
@@ -80,7 +86,26 @@ class Documents:
         }
 
 
-DETAIL = ("organisations", "people", "figures")
+    def commitments(self, commitment_id: str) -> dict:
+        """The commitment with its status as of the release, and what it rests on."""
+        c = self.ctx.data["commitments"][commitment_id]
+        return {
+            "commitment": self.one("commitments", commitment_id),
+            "status": self.one("commitment_statuses", c.status),
+            "status_as_of": c.status_as_of.isoformat(),
+            "version": self.ctx.version,
+            "figure": self.one("figures", c.figure_id),
+            "announcement": self.one("announcements", c.announcement_id),
+            "outcomes": rows(
+                self.ctx, "outcomes", self.ids("outcomes", commitment_id=commitment_id)
+            ),
+            "stated_by_organisation": self.one("organisations", c.stated_by_organisation_id),
+            "stated_by_person": self.one("people", c.stated_by_person_id),
+            "source": self.one("sources", c.source_id),
+        }
+
+
+DETAIL = ("organisations", "people", "figures", "commitments")
 
 
 def files(ctx: Context) -> dict[str, bytes]:
@@ -95,6 +120,7 @@ def files(ctx: Context) -> dict[str, bytes]:
             "name": name,
             **{f"title_{code}": ctx.described(res, "title", code) for code in ctx.languages},
             "count": len(ctx.data[name]),
+            **({"status_as_of": ctx.released.isoformat()} if name == "commitments" else {}),
             "url": f"{base}{root}/{name}.json",
         }
         if name in DETAIL:

@@ -4,19 +4,25 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
+from ..data.commitments import named_by
 from ..data.context import Context
 from .feeds import stamp
 
 
 def icalendar(ctx: Context, lang: str) -> bytes:
-    """Dated events (day precision, and planned ones) plus target deadlines, as all-day events."""
+    """Dated events (day precision, and planned ones), commitments' deadlines and other targets'
+    deadlines, as all-day events."""
     fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     cal = Calendar()
     cal.add("prodid", f"-//{name}//calendar//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", ctx.config.site_name(lang))
     dtstamp = stamp(ctx.released)
+    # A planned announcement that sets a commitment's deadline appears once, as the deadline.
+    deadline_of = {c.announcement_id for c in ctx.data["commitments"].values()}
     for a in sorted(ctx.data["announcements"].values(), key=lambda a: (a.date, a.id)):
+        if a.id in deadline_of:
+            continue
         # A calendar needs a day: past events known only to the month or year, or reported
         # "by" a date, are left out; planned ones stay, their summary giving the precision.
         if a.date_precision != "day" and not a.planned:
@@ -32,7 +38,32 @@ def icalendar(ctx: Context, lang: str) -> bytes:
         ev.add("dtend", (a.date_end or a.date) + timedelta(days=1))
         ev.add("url", ctx.urls.absolute(ctx.urls.announcement(a.id, lang)))
         cal.add_component(ev)
-    deadlines = sorted((f for f in ctx.data["figures"].values() if f.deadline), key=lambda f: f.id)
+    # Commitments' deadlines, on the day each ends (its period's last day: "by early 2026" is
+    # 31 March 2026); targets that are not commitments keep their deadline's first day.
+    for c in sorted(ctx.data["commitments"].values(), key=lambda c: c.id):
+        if not c.deadline:
+            continue
+        ev = Event()
+        ev.add("uid", f"{c.id}-commitment@{name}")
+        ev.add("dtstamp", dtstamp)
+        ev.add("summary", fmt.t("calendar_commitment", title=fmt.text(*named_by(c, ctx.data))))
+        description = fmt.t(
+            "calendar_commitment_description",
+            deadline=fmt.day(c.deadline, c.deadline_precision),
+            end=fmt.t("deadline_ends", date=fmt.day(c.deadline_end, "day")),
+            as_of=fmt.day(c.status_as_of, "day"),
+            status=ctx.label("commitment_statuses", c.status, lang),
+        )
+        ev.add("description", description)
+        ev.add("dtstart", c.deadline_end)
+        ev.add("dtend", c.deadline_end + timedelta(days=1))
+        ev.add("url", ctx.urls.absolute(ctx.urls.listed("commitments", c.id, lang)))
+        cal.add_component(ev)
+    committed = {c.figure_id for c in ctx.data["commitments"].values()}
+    deadlines = sorted(
+        (f for f in ctx.data["figures"].values() if f.deadline and f.id not in committed),
+        key=lambda f: f.id,
+    )
     for f in deadlines:
         when = fmt.day(f.deadline, f.deadline_precision)
         ev = Event()

@@ -3,6 +3,7 @@ never "now"."""
 
 from datetime import UTC, datetime, time
 
+from ..data import commitments
 from ..data.context import Context
 
 
@@ -43,3 +44,53 @@ def atom(ctx: Context, lang: str) -> bytes:
         entry.updated(stamp(a.date))
         entry.published(stamp(a.date))
     return fg.atom_str(pretty=True)
+
+
+def commitments_feed_path(ctx: Context, lang: str) -> str:
+    return ctx.urls.site_path(lang, "commitments.atom")
+
+
+def commitments_atom(ctx: Context, lang: str) -> bytes:
+    """One entry per commitment and release where its status changes (the first release that
+    counts gives its first status), dated by the release: the same bytes for one release."""
+    from feedgen.feed import FeedGenerator
+
+    fmt, site = ctx.languages[lang], ctx.config.site_name(lang)
+    feed_url = ctx.urls.absolute(commitments_feed_path(ctx, lang))
+    fg = FeedGenerator()
+    fg.id(feed_url)
+    fg.title(fmt.t("feed_commitments_title", site=site))
+    fg.language(lang)
+    fg.link(href=ctx.urls.absolute(ctx.urls.page("commitments", lang)), rel="alternate")
+    fg.link(href=feed_url, rel="self")
+    fg.author({"name": site})
+    fg.rights(ctx.descriptor["licenses"][0]["title"])
+    fg.generator(site)
+    fg.updated(stamp(ctx.released))
+    changes = sorted(
+        commitments.history(ctx.data, ctx.changelog),
+        key=lambda ch: (ch["date"], ch["version"], ch["commitment"].id),
+    )
+    for ch in changes:
+        c, label = ch["commitment"], lambda code: ctx.label("commitment_statuses", code, lang)
+        title = fmt.text(*commitments.named_by(c, ctx.data))
+        params = {
+            "version": ch["version"],
+            "date": fmt.day(ch["date"], "day"),
+            "status": label(ch["status"]),
+        }
+        entry = fg.add_entry(order="append")
+        entry.id(f"{ctx.config.base}api/v1/commitments.json#{c.id}@{ch['version']}")
+        entry.title(fmt.t("feed_commitment_entry", title=title, **params))
+        entry.link(href=ctx.urls.absolute(ctx.urls.listed("commitments", c.id, lang)))
+        if ch["previous"]:
+            summary = fmt.t(
+                "feed_commitment_summary_changed", previous=label(ch["previous"]), **params
+            )
+        else:
+            summary = fmt.t("feed_commitment_summary", **params)
+        entry.summary(summary)
+        entry.updated(stamp(ch["date"]))
+        entry.published(stamp(ch["date"]))
+    return fg.atom_str(pretty=True)
+

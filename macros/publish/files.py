@@ -12,6 +12,7 @@ def files(ctx: Context) -> dict[str, bytes]:
     for lang in ctx.languages:
         out[f"data/calendar-{lang}.ics"] = calendar.icalendar(ctx, lang)
         out[feeds.feed_path(ctx, lang)] = feeds.atom(ctx, lang)
+        out[feeds.commitments_feed_path(ctx, lang)] = feeds.commitments_atom(ctx, lang)
     out["data/datapackage.json"] = json_bytes(package_descriptor(ctx))
     for d in downloads(ctx):
         out[d.path] = d.content

@@ -13,9 +13,10 @@ from markupsafe import Markup, escape
 
 from ..data import paths
 from ..data.listings import LISTINGS, RECORD_PAGES
+from ..publish import feeds
 from . import charts, search
 from .page import Page
-from .views import announcements, figures, organisations, sources
+from .views import announcements, commitments, figures, organisations, sources
 from .views.data_page import data_page as data_page_view
 from .views.dictionary import dictionary as dictionary_view
 from .views.figures import formatted_value
@@ -25,11 +26,14 @@ from .views.links import source_link
 LISTING_VIEWS = {
     "figures": figures.figures_by_indicator,
     "targets": figures.targets,
+    "commitments": commitments.by_status,
     "timeline": announcements.timeline,
     "organisations": organisations.organisations,
     "people": organisations.people,
     "sources": sources.sources,
 }
+# Values a listing's template needs besides its rows (the same on every part).
+LISTING_EXTRAS = {"commitments": commitments.filters}
 RECORD_VIEWS = {"organisations": organisations.organisation, "people": organisations.person}
 assert LISTING_VIEWS.keys() == LISTINGS.keys() and RECORD_VIEWS.keys() == RECORD_PAGES.keys()
 
@@ -115,6 +119,24 @@ def latest_announcements(count: int, ctx: Page) -> str:
     )
 
 
+def commitment_counts(ctx: Page) -> str:
+    return render("commitment_counts.html", ctx, counts=commitments.counts(ctx))
+
+
+def commitment_downloads(ctx: Page) -> str:
+    """The commitments in every form they are published in, linked from their page."""
+    lang, urls = ctx.lang, ctx.urls
+    files = [
+        ("file_commitments_csv", "data/csv/commitments.csv"),
+        ("file_outcomes_csv", "data/csv/outcomes.csv"),
+        ("file_commitments_api", "api/v1/commitments.json"),
+        ("file_calendar", f"data/calendar-{lang}.ics"),
+        ("file_commitments_feed", feeds.commitments_feed_path(ctx.build, lang)),
+    ]
+    links = [{"text": ctx.t(key), "href": ctx.link(path)} for key, path in files]
+    return render("commitment_downloads.html", ctx, links=links, data=ctx.link(urls.page("data", lang)))
+
+
 def chart_block(indicator_id: str, ctx: Page) -> str:
     more = ctx.link(ctx.urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
     return render("chart_block.html", ctx, chart=chart(indicator_id, ctx), more=more)
@@ -189,7 +211,10 @@ def listing(name: str, part: int, ctx: Page) -> str:
 
 def _listing(name: str, part: int, ctx: Page) -> tuple[str, list]:
     rows = LISTING_VIEWS[name](ctx.build.parts.items(name, part), ctx)
-    html = render(LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx))
+    extra = LISTING_EXTRAS[name](ctx) if name in LISTING_EXTRAS else None
+    html = render(
+        LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx), extra=extra
+    )
     return html, rows
 
 

@@ -40,6 +40,12 @@ def listing_entries(name: str, rows: list) -> list[dict]:
         return [entry(s["id"], s["title"]) for s in rows]
     if name == "targets":
         return [entry(t["target"]["id"], t["target"]["label"], t["target"]["value"]) for t in rows]
+    if name == "commitments":
+        return [
+            entry(c["id"], c["title"], " ".join([c["status"]["label"], c["quote"]]))
+            for g in rows
+            for c in g["rows"]
+        ]
     if name == "organisations":
         return [entry(o["id"], o["link"]["text"], o["kind"]) for o in rows]
     if name == "people":

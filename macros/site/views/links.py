@@ -1,5 +1,6 @@
 """Links to records: {text, href} for the templates, relative to the page."""
 
+from ...data import commitments
 from ..page import Page
 
 
@@ -60,4 +61,17 @@ def source_link(source_id, ctx: Page) -> dict:
         "text": source_title(src, ctx),
         "href": ctx.link(ctx.urls.source(source_id, ctx.lang)),
         "lang": src.language,
+    }
+
+
+def commitment_title(c, ctx: Page) -> str:
+    """A commitment's name: its target figure's label, else its planned announcement's title."""
+    return ctx.fmt.text(*commitments.named_by(c, ctx.data))
+
+
+def commitment_link(commitment_id, ctx: Page) -> dict:
+    c = ctx.data["commitments"][commitment_id]
+    return {
+        "text": commitment_title(c, ctx),
+        "href": ctx.link(ctx.urls.listed("commitments", commitment_id, ctx.lang)),
     }

@@ -1,6 +1,7 @@
 """Organisations and people: index entries, record pages and roles."""
 
 from ..page import Page
+from . import commitments
 from .announcements import announcement
 from .figures import figure_row, formatted_value
 from .links import org_link, person_link, source_link
@@ -69,7 +70,9 @@ def organisation(org_id: str, ctx: Page) -> dict:
     figures = idx("figures_by_org", org_id)
     anns = sorted(idx("announcements_by_org", org_id), key=lambda a: a.date)
     roles = idx("roles_by_org", org_id)
-    linked = figures + anns + roles + idx("relations_from", org_id) + idx("relations_to", org_id)
+    promised = idx("commitments_by_org", org_id)
+    linked = figures + anns + roles + promised
+    linked += idx("relations_from", org_id) + idx("relations_to", org_id)
     source_ids = [org.source_id] + [x.source_id for x in linked]
     locality = " ".join(filter(None, (org.postal_code, org.locality)))
     return organisation_summary(org, ctx) | {
@@ -79,6 +82,7 @@ def organisation(org_id: str, ctx: Page) -> dict:
         "relations": _relations(org_id, ctx),
         "roles": [role(r, ctx) for r in roles],
         "figures": [figure_row(f, ctx) for f in figures],
+        "commitments": commitments.listed(promised, ctx),
         "announcements": [announcement(a, ctx) for a in anns],
         "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
         "quote": org.quote,
@@ -103,12 +107,14 @@ def person(person_id: str, ctx: Page) -> dict:
     figs = idx("figures_by_person", person_id)
     anns = idx("announcements_by_person", person_id)
     roles = idx("roles_by_person", person_id)
-    source_ids = [p.source_id] + [x.source_id for x in figs + anns + roles]
+    promised = idx("commitments_by_person", person_id)
+    source_ids = [p.source_id] + [x.source_id for x in figs + anns + roles + promised]
     return {
         "id": p.id,
         "name": p.name,
         "roles": [role(r, ctx) for r in sorted(roles, key=lambda r: (r.since is None, r.since))],
         "figures": [figure_row(f, ctx) for f in figs],
+        "commitments": commitments.listed(promised, ctx),
         "announcements": [announcement(a, ctx) for a in sorted(anns, key=lambda a: a.date)],
         "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
     }

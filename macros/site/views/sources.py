@@ -5,6 +5,7 @@ from collections import defaultdict
 from ..page import Page
 from .links import (
     announcement_link,
+    commitment_link,
     figure_link,
     org_link,
     person_link,
@@ -23,6 +24,8 @@ LINK_OF = {
     "relations": relation_link,
     "organisations": lambda rec, ctx: org_link(rec.id, ctx),
     "people": lambda rec, ctx: person_link(rec.id, ctx),
+    "commitments": lambda rec, ctx: commitment_link(rec.id, ctx),
+    "outcomes": lambda rec, ctx: commitment_link(rec.commitment_id, ctx),
 }
 
 

@@ -1,0 +1,126 @@
+"""Commitments: their rows grouped by status, the home page's counts, and the short list on an
+organisation's or a person's page."""
+
+from collections import Counter
+
+from ...data.commitments import STATUSES
+from ..page import Page
+from .figures import formatted_value
+from .links import commitment_title, org_link, person_link, source_link
+
+
+def deadline(c, ctx: Page) -> dict | None:
+    """'by early 2026', with the day it ends on when the precision is coarser than a day."""
+    if not c.deadline:
+        return None
+    shown = ctx.fmt.day(c.deadline, c.deadline_precision)
+    end = ctx.fmt.day(c.deadline_end, "day")
+    return {
+        "text": shown,
+        "end": ctx.t("deadline_ends", date=end) if c.deadline_end != c.deadline else "",
+        "iso": c.deadline_end.isoformat(),
+    }
+
+
+def status(code: str, ctx: Page) -> dict:
+    return {"id": code, "label": ctx.label("commitment_statuses", code)}
+
+
+def outcome(o, ctx: Page) -> dict:
+    return {
+        "id": o.id,
+        "result": ctx.label("outcome_results", o.result),
+        "date": ctx.fmt.day(o.date, o.date_precision),
+        "summary": ctx.fmt.text(o, "summary"),
+        "source": source_link(o.source_id, ctx),
+        "quote": o.quote,
+    }
+
+
+def commitment(c, ctx: Page) -> dict:
+    fig = ctx.data["figures"][c.figure_id] if c.figure_id else None
+    outcomes = ctx.build.index("outcomes_by_commitment", c.id)
+    return {
+        "id": c.id,
+        "href": ctx.link(ctx.urls.listed("commitments", c.id, ctx.lang)),
+        "title": commitment_title(c, ctx),
+        "target": formatted_value(fig, ctx) if fig else "",
+        "target_href": ctx.link(ctx.urls.figure(fig.id, ctx.lang)) if fig else "",
+        "announcement_href": ctx.link(ctx.urls.announcement(c.announcement_id, ctx.lang))
+        if c.announcement_id
+        else "",
+        "deadline": deadline(c, ctx),
+        "recurrence": ctx.label("periods", c.recurrence),
+        "status": status(c.status, ctx),
+        "who": [
+            x
+            for x in (
+                person_link(c.stated_by_person_id, ctx),
+                org_link(c.stated_by_organisation_id, ctx),
+            )
+            if x
+        ],
+        "organisation": c.stated_by_organisation_id or "",
+        "quote": c.quote,
+        "source": source_link(c.source_id, ctx),
+        "outcomes": [outcome(o, ctx) for o in outcomes],
+    }
+
+
+def by_status(items, ctx: Page) -> list[dict]:
+    """A part's commitments in sections by status (the listing's order)."""
+    groups: dict[str, dict] = {}
+    for c in items:
+        group = groups.setdefault(c.status, status(c.status, ctx) | {"rows": []})
+        group["rows"].append(commitment(c, ctx))
+    return list(groups.values())
+
+
+def filters(ctx: Page) -> dict:
+    """The choices of the filter form: every status and stating organisation in use."""
+    records = ctx.data["commitments"].values()
+    counts = Counter(c.status for c in records)
+    orgs = sorted(
+        {c.stated_by_organisation_id for c in records} - {None},
+        key=lambda o: ctx.data["organisations"][o].name.casefold(),
+    )
+    return {
+        "statuses": [status(s, ctx) | {"count": counts[s]} for s in STATUSES if counts[s]],
+        "organisations": [{"id": o, "name": ctx.data["organisations"][o].name} for o in orgs],
+        "as_of": ctx.fmt.day(ctx.build.released, "day"),
+        "as_of_iso": ctx.build.released.isoformat(),
+        "version": ctx.build.version,
+    }
+
+
+def counts(ctx: Page) -> dict:
+    """'3 commitments tracked as of …: 1 past its deadline with no outcome in our sources, …'."""
+    records = ctx.data["commitments"].values()
+    tally = Counter(c.status for c in records)
+    page = ctx.urls.page("commitments", ctx.lang)
+    return {
+        "lead": ctx.fmt.plural(
+            "commitments_tracked",
+            len(records),
+            date=ctx.fmt.day(ctx.build.released, "day"),
+        ),
+        "href": ctx.link(page),
+        "items": [
+            {
+                "text": ctx.fmt.plural(f"count_{s}", tally[s]),
+                "href": ctx.link(f"{page}#status-{s}"),
+                "status": s,
+            }
+            for s in STATUSES
+            if tally[s]
+        ],
+    }
+
+
+def listed(records, ctx: Page) -> list[dict]:
+    """Commitments on an organisation's or a person's page: title, status, deadline, link."""
+    order = {s: i for i, s in enumerate(STATUSES)}
+    return [
+        commitment(c, ctx)
+        for c in sorted(records, key=lambda c: (order[c.status], c.deadline_end is None, c.id))
+    ]
