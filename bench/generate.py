@@ -113,6 +113,18 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
         else:
             row |= {"date": when(i).isoformat(), "date_precision": "day"}
         add("figures", row)
+    # Every target is a commitment; a third of them have an outcome (all four kinds in turn).
+    results = [r[0] for r in tables["outcome_results"][1]]
+    for i, f in enumerate(figures):
+        if fkinds[i % len(fkinds)] != "target":
+            continue
+        c = f"synthetic-commitment-{i}"
+        add("commitments", {"id": c, "figure_id": f, "stated_by_organisation_id": orgs[i % n_org],
+                            "source_id": src(i), "quote": f"Commitment {i} {words(rng, 15)}"})  # fmt: skip
+        if i % 3 == 0:
+            add("outcomes", {"id": f"synthetic-outcome-{i}", "commitment_id": c, "result": results[i % len(results)],
+                             "date": when(i).isoformat(), "date_precision": "day", "summary_fr": f"Résultat {words(rng, 12)}.",
+                             "summary_en": f"Outcome {words(rng, 12)}.", "source_id": src(i), "quote": f"Outcome {i} {words(rng, 12)}"})  # fmt: skip
     akinds = [r[0] for r in tables["announcement_kinds"][1]]
     for i in range(counts["announcements"]):
         add("announcements", {"id": f"synthetic-announcement-{i}", "date": when(i).isoformat(), "date_precision": "day", "planned": "false",

@@ -15,6 +15,7 @@ PAGES = [
     "",
     "figures/",
     "targets/",
+    "commitments/",
     "charts/",
     "timeline/",
     "organisations/",
@@ -142,3 +143,35 @@ def test_search_finds_records_by_name(page, server, path, query, href):
     expect(results.first).to_be_visible()
     targets = [urlsplit(results.nth(i).get_attribute("href")).path for i in range(results.count())]
     assert any(t == "/" + href for t in targets), targets
+
+
+def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(page, server):
+    page.goto(server + "en/commitments/?status=past-deadline")
+    rows = page.locator("table.bf-commitments tbody tr")
+    expect(page.locator("form.bf-filter")).to_be_visible()
+    expect(page.locator("#filter-status")).to_have_value("past-deadline")
+    expect(page.locator("tr#talent-drain-observatory-first-results")).to_be_visible()
+    expect(page.locator("tr#eu-75-percent-companies-using-ai-2030")).to_be_hidden()
+    expect(page.locator("#status-upcoming")).to_be_hidden()
+    expect(page.locator(".bf-filter__count")).to_have_text(
+        f"Showing 1 of {rows.count()} commitments"
+    )
+    page.locator("#filter-status").select_option("")
+    page.locator("#filter-organisation").select_option("numeum")
+    expect(page.locator("tr#train-300000-people-a-year")).to_be_visible()
+    expect(page.locator("tr#talent-drain-observatory-first-results")).to_be_hidden()
+    assert page.evaluate("window.location.search") == "?organisation=numeum"
+
+
+def test_without_javascript_the_whole_commitments_table_shows(browser, server, real):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server + "commitments/?status=upcoming")
+        expect(page.locator("form.bf-filter")).to_be_hidden()
+        rows = page.locator("table.bf-commitments tbody tr")
+        assert rows.count() == len(real.data["commitments"])
+        for i in range(rows.count()):
+            expect(rows.nth(i)).to_be_visible()
+    finally:
+        context.close()

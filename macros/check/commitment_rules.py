@@ -24,9 +24,15 @@ def commitments(pkg: RawPackage, today: date):
             )
         if ann and ann["planned"] != "true":
             yield problem(t.path, line, "announcement_id", "commitment-not-planned", id=ann["id"])
-        if fig and ann and fig["deadline"] and (fig["deadline"], fig["deadline_precision"]) != (
-            ann["date"],
-            ann["date_precision"],
+        if (
+            fig
+            and ann
+            and fig["deadline"]
+            and (fig["deadline"], fig["deadline_precision"])
+            != (
+                ann["date"],
+                ann["date_precision"],
+            )
         ):
             yield problem(
                 t.path,

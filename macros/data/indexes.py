@@ -5,7 +5,16 @@ from collections import defaultdict
 
 from .records import Record, Records
 
-CITING = ("figures", "announcements", "commitments", "outcomes", "roles", "relations", "organisations", "people")
+CITING = (
+    "figures",
+    "announcements",
+    "commitments",
+    "outcomes",
+    "roles",
+    "relations",
+    "organisations",
+    "people",
+)
 
 
 class Index:
@@ -32,6 +41,10 @@ class Index:
                 idx["commitments_by_org", c.stated_by_organisation_id].append(c)
             if c.stated_by_person_id:
                 idx["commitments_by_person", c.stated_by_person_id].append(c)
+            if c.figure_id:
+                idx["commitments_by_figure", c.figure_id].append(c)
+            if c.announcement_id:
+                idx["commitments_by_announcement", c.announcement_id].append(c)
         for o in sorted(data["outcomes"].values(), key=lambda o: (o.date, o.id)):
             idx["outcomes_by_commitment", o.commitment_id].append(o)
         for role in data["roles"].values():

@@ -85,7 +85,6 @@ class Documents:
             ),
         }
 
-
     def commitments(self, commitment_id: str) -> dict:
         """The commitment with its status as of the release, and what it rests on."""
         c = self.ctx.data["commitments"][commitment_id]

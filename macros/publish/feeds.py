@@ -93,4 +93,3 @@ def commitments_atom(ctx: Context, lang: str) -> bytes:
         entry.updated(stamp(ch["date"]))
         entry.published(stamp(ch["date"]))
     return fg.atom_str(pretty=True)
-

@@ -134,7 +134,9 @@ def commitment_downloads(ctx: Page) -> str:
         ("file_commitments_feed", feeds.commitments_feed_path(ctx.build, lang)),
     ]
     links = [{"text": ctx.t(key), "href": ctx.link(path)} for key, path in files]
-    return render("commitment_downloads.html", ctx, links=links, data=ctx.link(urls.page("data", lang)))
+    return render(
+        "commitment_downloads.html", ctx, links=links, data=ctx.link(urls.page("data", lang))
+    )
 
 
 def chart_block(indicator_id: str, ctx: Page) -> str:

@@ -1,7 +1,7 @@
 """Announcements: one item, the timeline grouped by year, and the latest ones."""
 
 from ..page import Page
-from .links import figure_link, org_link, person_link, source_link
+from .links import commitment_statuses, figure_link, org_link, person_link, source_link
 
 
 def when(ann, ctx: Page) -> str:
@@ -28,6 +28,9 @@ def announcement(ann, ctx: Page) -> dict:
         "place": ctx.label("places", ann.geo),
         "source": source_link(ann.source_id, ctx),
         "quote": ann.quote,
+        "commitments": commitment_statuses(
+            ctx.build.index("commitments_by_announcement", ann.id), ctx
+        ),
     }
 
 

@@ -4,6 +4,7 @@ organisation's or a person's page."""
 from collections import Counter
 
 from ...data.commitments import STATUSES
+from ...data.listings import sort_key
 from ..page import Page
 from .figures import formatted_value
 from .links import commitment_title, org_link, person_link, source_link
@@ -82,7 +83,7 @@ def filters(ctx: Page) -> dict:
     counts = Counter(c.status for c in records)
     orgs = sorted(
         {c.stated_by_organisation_id for c in records} - {None},
-        key=lambda o: ctx.data["organisations"][o].name.casefold(),
+        key=lambda o: sort_key(ctx.data["organisations"][o].name),
     )
     return {
         "statuses": [status(s, ctx) | {"count": counts[s]} for s in STATUSES if counts[s]],

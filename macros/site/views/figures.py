@@ -1,7 +1,7 @@
 """Figures, figures grouped by indicator, and targets with their latest measurements."""
 
 from ..page import Page
-from .links import org_link, person_link, source_link
+from .links import commitment_statuses, org_link, person_link, source_link
 from .sources import source_date
 
 # A target lists only the latest few measurements of its indicator: all of them against every
@@ -67,6 +67,7 @@ def figure(fig, ctx: Page) -> dict:
         ],
         "quote": fig.quote,
         "citation": citation(fig, ctx),
+        "commitments": commitment_statuses(ctx.build.index("commitments_by_figure", fig.id), ctx),
     }
 
 

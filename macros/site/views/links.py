@@ -75,3 +75,12 @@ def commitment_link(commitment_id, ctx: Page) -> dict:
         "text": commitment_title(c, ctx),
         "href": ctx.link(ctx.urls.listed("commitments", commitment_id, ctx.lang)),
     }
+
+
+def commitment_statuses(records, ctx: Page) -> list[dict]:
+    """The status of each commitment a figure or an announcement sets, linked to its row."""
+    return [
+        commitment_link(c.id, ctx)
+        | {"status": c.status, "label": ctx.label("commitment_statuses", c.status)}
+        for c in records
+    ]
