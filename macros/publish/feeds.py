@@ -1,5 +1,5 @@
-"""The Atom feed of announcements, one per language (feedgen). Dates come from the data,
-never "now"."""
+"""The Atom feeds, one per language (feedgen): announcements, and commitments' status changes.
+Dates come from the data, never "now"."""
 
 from datetime import UTC, datetime, time
 
@@ -15,20 +15,27 @@ def feed_path(ctx: Context, lang: str) -> str:
     return ctx.urls.site_path(lang, "announcements.atom")
 
 
-def atom(ctx: Context, lang: str) -> bytes:
+def _feed(ctx: Context, lang: str, path: str, title_key: str, page: str):
+    """A feed's head: its id and address, title, language, page, author and licence."""
     from feedgen.feed import FeedGenerator  # only where feeds are written (lxml is heavy)
 
-    fmt, site = ctx.languages[lang], ctx.config.site_name(lang)
-    feed_url = ctx.urls.absolute(feed_path(ctx, lang))
+    site = ctx.config.site_name(lang)
+    feed_url = ctx.urls.absolute(path)
     fg = FeedGenerator()
     fg.id(feed_url)
-    fg.title(fmt.t("feed_title", site=site))
+    fg.title(ctx.languages[lang].t(title_key, site=site))
     fg.language(lang)
-    fg.link(href=ctx.urls.absolute(ctx.urls.page("timeline", lang)), rel="alternate")
+    fg.link(href=ctx.urls.absolute(ctx.urls.page(page, lang)), rel="alternate")
     fg.link(href=feed_url, rel="self")
     fg.author({"name": site})
     fg.rights(ctx.descriptor["licenses"][0]["title"])
     fg.generator(site)
+    return fg
+
+
+def atom(ctx: Context, lang: str) -> bytes:
+    fmt = ctx.languages[lang]
+    fg = _feed(ctx, lang, feed_path(ctx, lang), "feed_title", "timeline")
     anns = sorted(
         (a for a in ctx.data["announcements"].values() if not a.planned),
         key=lambda a: (a.date, a.id),
@@ -53,19 +60,9 @@ def commitments_feed_path(ctx: Context, lang: str) -> str:
 def commitments_atom(ctx: Context, lang: str) -> bytes:
     """One entry per commitment and release where its status changes (the first release that
     counts gives its first status), dated by the release: the same bytes for one release."""
-    from feedgen.feed import FeedGenerator
-
-    fmt, site = ctx.languages[lang], ctx.config.site_name(lang)
-    feed_url = ctx.urls.absolute(commitments_feed_path(ctx, lang))
-    fg = FeedGenerator()
-    fg.id(feed_url)
-    fg.title(fmt.t("feed_commitments_title", site=site))
-    fg.language(lang)
-    fg.link(href=ctx.urls.absolute(ctx.urls.page("commitments", lang)), rel="alternate")
-    fg.link(href=feed_url, rel="self")
-    fg.author({"name": site})
-    fg.rights(ctx.descriptor["licenses"][0]["title"])
-    fg.generator(site)
+    fmt = ctx.languages[lang]
+    path = commitments_feed_path(ctx, lang)
+    fg = _feed(ctx, lang, path, "feed_commitments_title", "commitments")
     fg.updated(stamp(ctx.released))
     changes = sorted(
         commitments.history(ctx.data, ctx.changelog),

@@ -7,7 +7,7 @@ from ...data.commitments import STATUSES
 from ...data.listings import sort_key
 from ..page import Page
 from .figures import formatted_value
-from .links import commitment_title, org_link, person_link, source_link
+from .links import commitment_title, source_link, stated_by
 
 
 def deadline(c, ctx: Page) -> dict | None:
@@ -53,14 +53,7 @@ def commitment(c, ctx: Page) -> dict:
         "deadline": deadline(c, ctx),
         "recurrence": ctx.label("periods", c.recurrence),
         "status": status(c.status, ctx),
-        "who": [
-            x
-            for x in (
-                person_link(c.stated_by_person_id, ctx),
-                org_link(c.stated_by_organisation_id, ctx),
-            )
-            if x
-        ],
+        "who": stated_by(c.stated_by_person_id, c.stated_by_organisation_id, ctx),
         "organisation": c.stated_by_organisation_id or "",
         "quote": c.quote,
         "source": source_link(c.source_id, ctx),

@@ -1,7 +1,7 @@
 """Figures, figures grouped by indicator, and targets with their latest measurements."""
 
 from ..page import Page
-from .links import commitment_statuses, org_link, person_link, source_link
+from .links import commitment_statuses, org_link, source_link, stated_by
 from .sources import source_date
 
 # A target lists only the latest few measurements of its indicator: all of them against every
@@ -57,14 +57,7 @@ def figure(fig, ctx: Page) -> dict:
         "scope": ctx.fmt.text(fig, "scope"),
         "place": ctx.label("places", fig.geo),
         "about": org_link(fig.organisation_id, ctx),
-        "stated_by": [
-            x
-            for x in (
-                person_link(fig.stated_by_person_id, ctx),
-                org_link(fig.stated_by_organisation_id, ctx),
-            )
-            if x
-        ],
+        "stated_by": stated_by(fig.stated_by_person_id, fig.stated_by_organisation_id, ctx),
         "quote": fig.quote,
         "citation": citation(fig, ctx),
         "commitments": commitment_statuses(ctx.build.index("commitments_by_figure", fig.id), ctx),

@@ -18,6 +18,11 @@ def person_link(person_id, ctx: Page) -> dict | None:
     return {"text": person.name, "href": ctx.link(ctx.urls.record("people", person_id, ctx.lang))}
 
 
+def stated_by(person_id, org_id, ctx: Page) -> list[dict]:
+    """Links to who states a fact: the person, then the organisation, as far as named."""
+    return [x for x in (person_link(person_id, ctx), org_link(org_id, ctx)) if x]
+
+
 def relation_link(rel, ctx: Page) -> dict:
     """'Numeum — formed by the merger of — Syntec Numérique', linking to the first."""
     orgs = ctx.data["organisations"]
