@@ -154,7 +154,7 @@ def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(page, s
     expect(page.locator("tr#eu-75-percent-companies-using-ai-2030")).to_be_hidden()
     expect(page.locator("#status-upcoming")).to_be_hidden()
     expect(page.locator(".bf-filter__count")).to_have_text(
-        f"Showing 1 of {rows.count()} commitments"
+        f"Commitments shown: 1 of {rows.count()}"
     )
     page.locator("#filter-status").select_option("")
     page.locator("#filter-organisation").select_option("numeum")

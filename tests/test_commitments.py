@@ -254,8 +254,8 @@ def test_the_atom_feed_has_an_entry_per_status_change(fixture):
     assert len(titles) == changes
     missed = [t for t in titles if "fx-deliverable-by-early-year" in t]
     assert missed == [
-        "Fictional deliverable fx-deliverable-by-early-year — Due within 90 days (release 2.1.0)",
-        "Fictional deliverable fx-deliverable-by-early-year — Missed (release 2.2.0)",
+        "Fictional deliverable fx-deliverable-by-early-year — Due within 90 days, release 2.1.0",
+        "Fictional deliverable fx-deliverable-by-early-year — Missed, release 2.2.0",
     ]
     summaries = [e.findtext(f"{ATOM}summary") for e in root.iter(f"{ATOM}entry")]
     assert any("changes from “Due within 90 days” to “Missed”" in s for s in summaries)
@@ -269,7 +269,13 @@ def test_the_calendar_has_each_deadline_on_the_day_it_ends(fixture):
     events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
     ev = events["fx-by-early-year-commitment@briefing-ia-competences"]
     assert ev.decoded("dtstart") == date(2026, 3, 31)
-    assert "Missed" in str(ev["description"])
+    assert str(ev["description"]) == (
+        "Deadline: by early 2026 (up to and including 31 March 2026). "
+        "Status as of 20 January 2027: Missed."
+    )
+    # A deadline given to the day is not said twice.
+    day = events["fx-day-commitment@briefing-ia-competences"]
+    assert str(day["description"]).startswith("Deadline: 15 March 2027. Status")
     # The planned announcement is not listed a second time.
     assert "fx-deliverable-by-early-year@briefing-ia-competences" not in events
     assert "train-300000-people-a-year-commitment@briefing-ia-competences" not in events
@@ -295,7 +301,7 @@ def test_pages_show_status_outcome_and_counts(fixture):
     for cid in EXPECTED:
         assert f'<tr id="{cid}" data-status="' in html
     assert '<h2 id="status-missed"' in html
-    assert "Showing {shown} of {total} commitments" in html  # the script's template
+    assert "Commitments shown: {shown} of {total}" in html  # the script's template
     assert "A fictional outcome." in html
     counts = render.commitment_counts(Page(ctx, "en", "en/"))
     assert "9 commitments tracked as of 20 January 2027" in counts

@@ -47,10 +47,13 @@ def icalendar(ctx: Context, lang: str) -> bytes:
         ev.add("uid", f"{c.id}-commitment@{name}")
         ev.add("dtstamp", dtstamp)
         ev.add("summary", fmt.t("calendar_commitment", title=fmt.text(*named_by(c, ctx.data))))
+        deadline = fmt.day(c.deadline, c.deadline_precision)
+        if c.deadline_end != c.deadline:  # "by early 2026 (up to and including 31 March 2026)"
+            ends = fmt.t("deadline_ends", date=fmt.day(c.deadline_end, "day"))
+            deadline = fmt.t("deadline_with_end", deadline=deadline, end=ends)
         description = fmt.t(
             "calendar_commitment_description",
-            deadline=fmt.day(c.deadline, c.deadline_precision),
-            end=fmt.t("deadline_ends", date=fmt.day(c.deadline_end, "day")),
+            deadline=deadline,
             as_of=fmt.day(c.status_as_of, "day"),
             status=ctx.label("commitment_statuses", c.status, lang),
         )
