@@ -145,14 +145,20 @@ def test_search_finds_records_by_name(page, server, path, query, href):
     assert any(t == "/" + href for t in targets), targets
 
 
-def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(page, server):
-    page.goto(server + "en/commitments/?status=past-deadline")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(browser, server, width):
+    """At a phone's width too, where each row is a block (a display that beats [hidden]
+    unless the stylesheet says otherwise)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "en/commitments/?status=past-deadline&h=kept")
     rows = page.locator("table.bf-commitments tbody tr")
     expect(page.locator("form.bf-filter")).to_be_visible()
     expect(page.locator("#filter-status")).to_have_value("past-deadline")
     expect(page.locator("tr#talent-drain-observatory-first-results")).to_be_visible()
     expect(page.locator("tr#eu-75-percent-companies-using-ai-2030")).to_be_hidden()
     expect(page.locator("#status-upcoming")).to_be_hidden()
+    expect(page.locator('table[data-status-group="upcoming"]')).to_be_hidden()
     expect(page.locator(".bf-filter__count")).to_have_text(
         f"Commitments shown: 1 of {rows.count()}"
     )
@@ -160,7 +166,8 @@ def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(page, s
     page.locator("#filter-organisation").select_option("numeum")
     expect(page.locator("tr#train-300000-people-a-year")).to_be_visible()
     expect(page.locator("tr#talent-drain-observatory-first-results")).to_be_hidden()
-    assert page.evaluate("window.location.search") == "?organisation=numeum"
+    assert page.evaluate("window.location.search") == "?h=kept&organisation=numeum"
+    context.close()
 
 
 def test_without_javascript_the_whole_commitments_table_shows(browser, server, real):

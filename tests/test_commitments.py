@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from macros.check.validate import validate
-from macros.data.commitments import STATUSES, Deadline, period_end, status
+from macros.data.commitments import STATUSES, Deadline, deadline, period_end, status
 from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.records import Record
@@ -93,6 +93,19 @@ def test_ninety_days_is_the_edge_of_due_soon():
     due = Deadline(date(2026, 7, 1), "day", date(2026, 7, 1))
     assert status(due, [], date(2026, 4, 2))[0] == "due-soon"  # 90 days before
     assert status(due, [], date(2026, 4, 1))[0] == "upcoming"  # 91 days before
+
+
+def test_a_planned_event_over_several_days_is_due_by_its_last_day():
+    data = {
+        "figures": {},
+        "announcements": {
+            "a": Record(date=date(2026, 6, 10), date_end=date(2026, 6, 12), date_precision="day")
+        },
+        "precisions": {"day": Record(duration="P1D")},
+    }
+    due = deadline(Record(figure_id=None, announcement_id="a"), data)
+    assert due.end == date(2026, 6, 12)
+    assert status(due, [], date(2026, 6, 11))[0] == "due-soon"
 
 
 def test_without_a_deadline_the_status_is_unknown_unless_an_outcome_says():
@@ -196,6 +209,9 @@ def fixture_package(folder: Path, releases=RELEASES) -> Path:
         for version, day in releases
     )
     (folder / "CHANGELOG.md").write_text(log, encoding="utf-8")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["version"] = releases[0][0]  # the latest release is the package's version
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     return folder / "datapackage.json"
 
 
@@ -309,6 +325,22 @@ def test_pages_show_status_outcome_and_counts(fixture):
     fr = render.commitment_counts(Page(ctx, "fr", ""))
     assert "2 dont l’échéance est passée, sans résultat dans nos sources" in fr
     assert "1 tenu" in fr
+
+
+def test_status_links_lead_to_the_part_where_the_status_starts(tmp_path):
+    """With more commitments than a part holds, the filters act on a part and the status
+    links (home page, status list) lead to the part that holds each status's section."""
+    package = fixture_package(tmp_path / "p")
+    extra = [commitment(f"fx-more-{i:02d}", figure="fx-target-year") for i in range(50)]
+    append(package.parent, "commitments", extra)
+    ctx = Context.open(package, CONFIG)
+    assert ctx.parts.count("commitments") == 2
+    counts = render.commitment_counts(Page(ctx, "en", "en/"))
+    assert 'href="commitments/2/#status-unknown"' in counts
+    assert 'href="commitments/#status-past-deadline"' in counts
+    part2 = render.listing("commitments", 2, Page(ctx, "en", "en/commitments/2/"))
+    assert '<h2 id="status-unknown"' in part2
+    assert "Commitments shown on this page: {shown} of {total}" in part2
 
 
 # --- the real data ----------------------------------------------------------------------------

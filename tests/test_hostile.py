@@ -71,9 +71,29 @@ def free_text(field: dict, schema: dict) -> bool:
     )
 
 
+# The real data has no outcome yet: both sites get this one, so its text is tried too.
+OUTCOME = {
+    "id": "fictional-outcome", "commitment_id": "talent-drain-observatory-first-results",
+    "result": "partly-met", "date": "2026-06-01", "date_precision": "day",
+    "summary_fr": "Un résultat fictif.", "summary_en": "A fictional outcome.",
+    "source_id": "newstank-rh-interview-387590", "quote": "Résultat fictif.",
+}  # fmt: skip
+
+
+def with_outcome(target: Path) -> Path:
+    """Copy the base package into target, with one outcome."""
+    shutil.copytree(BASE, target)
+    path = target / "data" / "outcomes.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, header, lineterminator="\n").writerow(OUTCOME)
+    return target / "datapackage.json"
+
+
 def make_hostile(target: Path) -> dict[str, int]:
     """Copy the base package into target, hostile text in every free-text cell."""
-    shutil.copytree(BASE, target)
+    with_outcome(target)
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
     n, tried = 0, {}
     for res in descriptor["resources"]:
@@ -111,7 +131,7 @@ def sites(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
     tried = make_hostile(work / "package")
     assert validate(work / "package" / "datapackage.json") == []
-    clean = build(BASE / "datapackage.json", work / "clean")
+    clean = build(with_outcome(work / "clean-package"), work / "clean")
     hostile = build(work / "package" / "datapackage.json", work / "hostile")
     cells = sum(tried.values())
     print(f"\nhostile corpus: {len(tried)} values in {cells} cells", file=sys.stderr)
@@ -228,6 +248,11 @@ def test_feeds_and_calendars_give_the_text_back(sites):
         ns = {"a": "http://www.w3.org/2005/Atom"}
         titles = {e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)}
         assert titles and titles <= {a[f"title_{lang}"] for a in anns}
+        # Commitments' status changes are titled by their target's label or planned title.
+        prefix = "" if lang == "fr" else "en/"
+        changes = ET.parse(hostile / f"{prefix}commitments.atom").getroot()
+        titles = [e.findtext("a:title", namespaces=ns) for e in changes.findall("a:entry", ns)]
+        assert titles and all(any(h in t for h in HOSTILE) for t in titles)
         calendar = Calendar.from_ical((hostile / "data" / f"calendar-{lang}.ics").read_bytes())
         summaries = {str(e.get("summary")) for e in calendar.walk("VEVENT")}
         assert summaries and all(any(h in s for h in HOSTILE) for s in summaries)

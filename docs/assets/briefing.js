@@ -56,9 +56,11 @@ document$.subscribe(function () {
       });
       count.textContent = count.dataset.template
         .replace("{shown}", shown).replace("{total}", rows.length);
-      var query = new URLSearchParams();
+      // Other parameters of the address (the theme's search highlight) are kept.
+      var query = new URLSearchParams(window.location.search);
       Object.keys(choice).forEach(function (name) {
         if (choice[name]) query.set(name, choice[name]);
+        else query.delete(name);
       });
       var search = query.toString();
       history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);

@@ -187,6 +187,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La liste des statuts doit contenir exactement {expected} (trouvé : {found})",
         "The status list must hold exactly {expected} (found: {found})",
     ),
+    "computed-fields": (
+        "Le schéma des engagements doit décrire sous « computedFields » les champs calculés {expected} (trouvé : {found})",
+        "The commitments schema must describe the computed fields {expected} under “computedFields” (found: {found})",
+    ),
+    "changelog-missing": (
+        "CHANGELOG.md est introuvable : la date de la dernière version date chaque statut d'engagement",
+        "CHANGELOG.md is missing: the latest release's date is the date of every commitment status",
+    ),
+    "changelog-empty": (
+        "CHANGELOG.md ne contient aucune version (« ## x.y.z - AAAA-MM-JJ »)",
+        "CHANGELOG.md holds no release (“## x.y.z - YYYY-MM-DD”)",
+    ),
+    "changelog-entry": (
+        "CHANGELOG.md illisible : {detail}",
+        "CHANGELOG.md cannot be read: {detail}",
+    ),
+    "changelog-version": (
+        "La dernière version du journal ({found}) n'est pas celle de datapackage.json ({version})",
+        "The changelog's latest release ({found}) is not datapackage.json's version ({version})",
+    ),
+    "changelog-order": (
+        "Le journal doit aller de la plus récente à la plus ancienne version : {newer} est placée avant {older}",
+        "The changelog must run from the newest release to the oldest: {newer} comes before {older}",
+    ),
     "self-relation": (
         "Une organisation ne peut pas être en relation avec elle-même",
         "An organisation cannot be related to itself",

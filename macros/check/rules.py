@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
-from .commitment_rules import commitments, status_codes
+from ..data.sources import own_days
+from .commitment_rules import changelog, commitments, computed_fields, status_codes
 from .raw import ENTITIES, RawPackage
 from .report import problem
 
@@ -298,15 +299,7 @@ def by_dates(pkg: RawPackage, today: date):
     rows = {row["id"]: row for _, row in sources.rows}
 
     def days(source_id: str) -> set[str]:
-        """The source's own dates, else those of the document it is part of (no circles)."""
-        seen = set()
-        while source_id in rows and source_id not in seen:
-            seen.add(source_id)
-            row = rows[source_id]
-            if own := {row.get(c, "") for c in ("interviewed", "published", "created")} - {""}:
-                return own
-            source_id = row.get("part_of", "")
-        return set()
+        return set(own_days(rows, source_id))
 
     for t in pkg.tables.values():
         for col, pcol in DATED.items():
@@ -481,7 +474,9 @@ RULES = [
     hostile_text,
     url_cells,
     commitments,
+    computed_fields,
     status_codes,
+    changelog,
 ]
 
 

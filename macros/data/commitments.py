@@ -17,9 +17,11 @@ from datetime import date, timedelta
 import isodate
 
 from .records import Record, Records
+from .sources import own_days
 
 STATUSES = ("past-deadline", "due-soon", "upcoming", "partly-met", "missed", "met", "unknown")
 CLOSING = ("met", "missed", "partly-met")  # outcome results that decide the status
+RESULTS = (*CLOSING, "progress")  # the outcome_results code list
 DUE_SOON = timedelta(days=90)
 # The release that introduced the commitments resource: statuses are announced from it on.
 # (Per-record history would say when each commitment was added; the changelog does not.)
@@ -56,7 +58,8 @@ def deadline(commitment: Record, data: Records) -> Deadline | None:
         day, precision = fig.deadline, fig.deadline_precision
     elif commitment.announcement_id:
         ann = data["announcements"][commitment.announcement_id]
-        day, precision = ann.date, ann.date_precision
+        # A planned event over several days is due by its last day.
+        day, precision = ann.date_end or ann.date, ann.date_precision
     else:
         return None
     return Deadline(day, precision, period_end(day, data["precisions"][precision].duration))
@@ -81,11 +84,11 @@ def status(due: Deadline | None, outcomes: list[Record], as_of: date) -> tuple[s
     Outcomes dated after `as_of` are not known yet. The latest closing outcome decides; a
     progress update is shown but leaves the status to the deadline.
     """
-    known = sorted((o for o in outcomes if o.date <= as_of), key=lambda o: (o.date, o.id))
-    closing = [o for o in known if o.result in CLOSING]
+    seen = sorted(known(outcomes, as_of), key=lambda o: (o.date, o.id))
+    closing = [o for o in seen if o.result in CLOSING]
     if closing:
         return closing[-1].result, closing[-1]
-    latest = known[-1] if known else None
+    latest = seen[-1] if seen else None
     if due is None:
         return "unknown", latest
     if as_of > due.end:
@@ -96,10 +99,22 @@ def status(due: Deadline | None, outcomes: list[Record], as_of: date) -> tuple[s
 
 
 def outcomes_by_commitment(data: Records) -> dict[str, list[Record]]:
+    """Each commitment's outcomes, oldest first (the build's Index serves them too)."""
     out: dict[str, list[Record]] = {}
-    for o in data["outcomes"].values():
+    for o in sorted(data["outcomes"].values(), key=lambda o: (o.date, o.id)):
         out.setdefault(o.commitment_id, []).append(o)
     return out
+
+
+def known(outcomes: list[Record], as_of: date) -> list[Record]:
+    """The outcomes published by the reference date: later ones belong to a later release."""
+    return [o for o in outcomes if o.date <= as_of]
+
+
+def order_key(c: Record) -> tuple:
+    """Past their deadline first, then due soon, upcoming, closed and unknown; within a
+    status, by the day the deadline ends."""
+    return (STATUSES.index(c.status), c.deadline_end is None, c.deadline_end or date.min, c.id)
 
 
 def track(data: Records, as_of: date) -> None:
@@ -122,7 +137,9 @@ def track(data: Records, as_of: date) -> None:
 def published_schema(schema: dict) -> dict:
     """The commitments schema as published: the computed fields join the curated ones."""
     out = {k: v for k, v in schema.items() if k != "computedFields"}
-    computed = {f["name"]: f for f in schema.get("computedFields", [])}
+    if "computedFields" not in schema:  # already published
+        return out
+    computed = {f["name"]: f for f in schema["computedFields"]}
     out["fields"] = schema["fields"] + [computed[name] for name in COMPUTED]
     out["foreignKeys"] = schema.get("foreignKeys", []) + [
         {"fields": "deadline_precision", "reference": {"resource": "precisions", "fields": "id"}},
@@ -143,13 +160,13 @@ def history(data: Records, releases: list[dict]) -> list[dict]:
     """
     outcomes = outcomes_by_commitment(data)
     counted = sorted(
-        (r for r in releases if _semver(r["version"]) >= _semver(TRACKED_SINCE)),
-        key=lambda r: (r["date"], _semver(r["version"])),
+        (r for r in releases if semver(r["version"]) >= semver(TRACKED_SINCE)),
+        key=lambda r: (r["date"], semver(r["version"])),
     )
     out = []
     for c in data["commitments"].values():
         due, previous = deadline(c, data), None
-        made = _source_day(data, c.source_id)
+        made = min(own_days(data["sources"], c.source_id), default=None)
         for rel in counted:
             if made and rel["date"] < made:
                 continue
@@ -168,18 +185,5 @@ def history(data: Records, releases: list[dict]) -> list[dict]:
     return out
 
 
-def _semver(version: str) -> tuple[int, ...]:
+def semver(version: str) -> tuple[int, ...]:
     return tuple(int(x) for x in version.split("."))
-
-
-def _source_day(data: Records, source_id: str) -> date | None:
-    """The day a source was given, published or created, following part_of."""
-    seen = set()
-    while source_id in data["sources"] and source_id not in seen:
-        seen.add(source_id)
-        src = data["sources"][source_id]
-        for day in (src.interviewed, src.published, src.created):
-            if day:
-                return day
-        source_id = src.part_of
-    return None

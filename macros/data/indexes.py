@@ -3,6 +3,7 @@ built once per build so that no page scans a whole resource."""
 
 from collections import defaultdict
 
+from .commitments import outcomes_by_commitment
 from .records import Record, Records
 
 CITING = (
@@ -45,8 +46,8 @@ class Index:
                 idx["commitments_by_figure", c.figure_id].append(c)
             if c.announcement_id:
                 idx["commitments_by_announcement", c.announcement_id].append(c)
-        for o in sorted(data["outcomes"].values(), key=lambda o: (o.date, o.id)):
-            idx["outcomes_by_commitment", o.commitment_id].append(o)
+        for commitment_id, outcomes in outcomes_by_commitment(data).items():
+            idx["outcomes_by_commitment", commitment_id] = outcomes
         for role in data["roles"].values():
             if role.organisation_id:  # a public office may belong to no named organisation
                 idx["roles_by_org", role.organisation_id].append(role)

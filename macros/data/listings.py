@@ -14,7 +14,7 @@ from functools import cache
 
 from pyuca import Collator
 
-from .commitments import STATUSES
+from . import commitments
 from .records import Record, Records
 
 
@@ -33,12 +33,7 @@ def sort_key(name: str) -> tuple:
 
 
 def _commitments(data: Records) -> list[Record]:
-    """By status (past their deadline first), then by the day the deadline ends."""
-    order = {s: i for i, s in enumerate(STATUSES)}
-    return sorted(
-        data["commitments"].values(),
-        key=lambda c: (order[c.status], c.deadline_end is None, c.deadline_end or 0, c.id),
-    )
+    return sorted(data["commitments"].values(), key=commitments.order_key)
 
 
 def _figures(data: Records) -> list[Record]:

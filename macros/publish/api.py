@@ -95,9 +95,13 @@ class Documents:
             "version": self.ctx.version,
             "figure": self.one("figures", c.figure_id),
             "announcement": self.one("announcements", c.announcement_id),
-            "outcomes": rows(
-                self.ctx, "outcomes", self.ids("outcomes", commitment_id=commitment_id)
-            ),
+            "outcomes": [
+                o
+                for o in rows(
+                    self.ctx, "outcomes", self.ids("outcomes", commitment_id=commitment_id)
+                )
+                if o["date"] <= c.status_as_of.isoformat()  # later ones: a later release
+            ],
             "stated_by_organisation": self.one("organisations", c.stated_by_organisation_id),
             "stated_by_person": self.one("people", c.stated_by_person_id),
             "source": self.one("sources", c.source_id),

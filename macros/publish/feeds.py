@@ -66,7 +66,7 @@ def commitments_atom(ctx: Context, lang: str) -> bytes:
     fg.updated(stamp(ctx.released))
     changes = sorted(
         commitments.history(ctx.data, ctx.changelog),
-        key=lambda ch: (ch["date"], ch["version"], ch["commitment"].id),
+        key=lambda ch: (ch["date"], commitments.semver(ch["version"]), ch["commitment"].id),
     )
     for ch in changes:
         c, label = ch["commitment"], lambda code: ctx.label("commitment_statuses", code, lang)

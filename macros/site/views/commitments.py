@@ -3,7 +3,7 @@ organisation's or a person's page."""
 
 from collections import Counter
 
-from ...data.commitments import STATUSES
+from ...data.commitments import STATUSES, known, order_key
 from ...data.listings import sort_key
 from ..page import Page
 from .figures import formatted_value
@@ -40,7 +40,7 @@ def outcome(o, ctx: Page) -> dict:
 
 def commitment(c, ctx: Page) -> dict:
     fig = ctx.data["figures"][c.figure_id] if c.figure_id else None
-    outcomes = ctx.build.index("outcomes_by_commitment", c.id)
+    outcomes = known(ctx.build.index("outcomes_by_commitment", c.id), c.status_as_of)
     return {
         "id": c.id,
         "href": ctx.link(ctx.urls.listed("commitments", c.id, ctx.lang)),
@@ -70,16 +70,33 @@ def by_status(items, ctx: Page) -> list[dict]:
     return list(groups.values())
 
 
+def status_hrefs(ctx: Page) -> dict[str, str]:
+    """Each status's section, on the part of the listing where it starts (the listing is
+    ordered by status, so each status runs over consecutive parts)."""
+    out: dict[str, str] = {}
+    for c in sorted(ctx.data["commitments"].values(), key=order_key):
+        if c.status not in out:
+            part = ctx.build.parts.part_of("commitments", c.id)
+            path = ctx.urls.page("commitments", ctx.lang, f"status-{c.status}", part=part)
+            out[c.status] = ctx.link(path)
+    return out
+
+
 def filters(ctx: Page) -> dict:
     """The choices of the filter form: every status and stating organisation in use."""
     records = ctx.data["commitments"].values()
     counts = Counter(c.status for c in records)
+    hrefs = status_hrefs(ctx)
     orgs = sorted(
         {c.stated_by_organisation_id for c in records} - {None},
         key=lambda o: sort_key(ctx.data["organisations"][o].name),
     )
     return {
-        "statuses": [status(s, ctx) | {"count": counts[s]} for s in STATUSES if counts[s]],
+        "statuses": [
+            status(s, ctx) | {"count": counts[s], "href": hrefs[s]} for s in STATUSES if counts[s]
+        ],
+        # On a listing in several parts, the filters act on the part shown.
+        "paged": ctx.build.parts.count("commitments") > 1,
         "organisations": [{"id": o, "name": ctx.data["organisations"][o].name} for o in orgs],
         "as_of": ctx.fmt.day(ctx.build.released, "day"),
         "as_of_iso": ctx.build.released.isoformat(),
@@ -92,6 +109,7 @@ def counts(ctx: Page) -> dict:
     records = ctx.data["commitments"].values()
     tally = Counter(c.status for c in records)
     page = ctx.urls.page("commitments", ctx.lang)
+    hrefs = status_hrefs(ctx)
     return {
         "lead": ctx.fmt.plural(
             "commitments_tracked",
@@ -102,7 +120,7 @@ def counts(ctx: Page) -> dict:
         "items": [
             {
                 "text": ctx.fmt.plural(f"count_{s}", tally[s]),
-                "href": ctx.link(f"{page}#status-{s}"),
+                "href": hrefs[s],
                 "status": s,
             }
             for s in STATUSES
@@ -113,8 +131,4 @@ def counts(ctx: Page) -> dict:
 
 def listed(records, ctx: Page) -> list[dict]:
     """Commitments on an organisation's or a person's page: title, status, deadline, link."""
-    order = {s: i for i, s in enumerate(STATUSES)}
-    return [
-        commitment(c, ctx)
-        for c in sorted(records, key=lambda c: (order[c.status], c.deadline_end is None, c.id))
-    ]
+    return [commitment(c, ctx) for c in sorted(records, key=order_key)]
