@@ -16,6 +16,7 @@ from macros.check.validate import validate
 from macros.data.commitments import STATUSES, Deadline, deadline, period_end, status
 from macros.data.config import SiteConfig
 from macros.data.context import Context
+from macros.data.listings import LISTINGS
 from macros.data.records import Record
 from macros.publish import api, calendar, feeds
 from macros.publish.csv_files import csv_bytes
@@ -331,7 +332,8 @@ def test_status_links_lead_to_the_part_where_the_status_starts(tmp_path):
     """With more commitments than a part holds, the filters act on a part and the status
     links (home page, status list) lead to the part that holds each status's section."""
     package = fixture_package(tmp_path / "p")
-    extra = [commitment(f"fx-more-{i:02d}", figure="fx-target-year") for i in range(50)]
+    per_part = LISTINGS["commitments"].per_part  # with the fixture's 9: a second part
+    extra = [commitment(f"fx-more-{i:02d}", figure="fx-target-year") for i in range(per_part)]
     append(package.parent, "commitments", extra)
     ctx = Context.open(package, CONFIG)
     assert ctx.parts.count("commitments") == 2

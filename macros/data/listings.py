@@ -62,7 +62,7 @@ LISTINGS = {
             lambda d: [f for f in d["figures"].values() if f.kind == "target"],
             "targets.html",
         ),
-        Listing("commitments", "commitments/", 50, _commitments, "commitments.html"),
+        Listing("commitments", "commitments/", 20, _commitments, "commitments.html"),
         Listing(
             "timeline",
             "timeline/",

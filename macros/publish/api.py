@@ -111,6 +111,11 @@ class Documents:
 DETAIL = ("organisations", "people", "figures", "commitments")
 
 
+def resource_path(name: str) -> str:
+    """The API document listing a resource's records."""
+    return f"api/{VERSION}/{name}.json"
+
+
 def files(ctx: Context) -> dict[str, bytes]:
     """{path under the site root: JSON bytes}."""
     base, root = ctx.config.base, f"api/{VERSION}"
@@ -118,13 +123,13 @@ def files(ctx: Context) -> dict[str, bytes]:
     out, index = {}, []
     for res in ctx.descriptor["resources"]:
         name = res["name"]
-        out[f"{root}/{name}.json"] = json_bytes(rows(ctx, name))
+        out[resource_path(name)] = json_bytes(rows(ctx, name))
         entry = {
             "name": name,
             **{f"title_{code}": ctx.described(res, "title", code) for code in ctx.languages},
             "count": len(ctx.data[name]),
             **({"status_as_of": ctx.released.isoformat()} if name == "commitments" else {}),
-            "url": f"{base}{root}/{name}.json",
+            "url": base + resource_path(name),
         }
         if name in DETAIL:
             entry["item_url"] = f"{base}{root}/{name}/{{id}}.json"

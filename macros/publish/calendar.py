@@ -9,6 +9,10 @@ from ..data.context import Context
 from .feeds import stamp
 
 
+def calendar_path(lang: str) -> str:
+    return f"data/calendar-{lang}.ics"
+
+
 def icalendar(ctx: Context, lang: str) -> bytes:
     """Dated events (day precision, and planned ones), commitments' deadlines and other targets'
     deadlines, as all-day events."""

@@ -15,6 +15,10 @@ def _cell(value) -> str:
     return str(plain(value))
 
 
+def csv_path(resource: str) -> str:
+    return f"data/csv/{resource}.csv"
+
+
 def csv_bytes(ctx: Context, resource: str) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from ..data.context import Context
-from .csv_files import csv_bytes
+from .csv_files import csv_bytes, csv_path
 from .package_zip import package_zip
 from .tables import json_bytes, rows
 
@@ -56,7 +56,7 @@ def _make(ctx: Context) -> tuple[Download, ...]:
     for res in ctx.descriptor["resources"]:
         n, count = res["name"], len(ctx.data[res["name"]])
         out += [
-            Download(f"data/csv/{n}.csv", csv_bytes(ctx, n), "CSV", "text/csv", count,
+            Download(csv_path(n), csv_bytes(ctx, n), "CSV", "text/csv", count,
                      described("file_csv", res)),
             Download(f"data/json/{n}.json", json_bytes(rows(ctx, n)), "JSON", "application/json",
                      count, described("file_json", res)),

@@ -10,7 +10,7 @@ from .tables import json_bytes
 def files(ctx: Context) -> dict[str, bytes]:
     out = {}
     for lang in ctx.languages:
-        out[f"data/calendar-{lang}.ics"] = calendar.icalendar(ctx, lang)
+        out[calendar.calendar_path(lang)] = calendar.icalendar(ctx, lang)
         out[feeds.feed_path(ctx, lang)] = feeds.atom(ctx, lang)
         out[feeds.commitments_feed_path(ctx, lang)] = feeds.commitments_atom(ctx, lang)
     out["data/datapackage.json"] = json_bytes(package_descriptor(ctx))

@@ -13,7 +13,8 @@ from markupsafe import Markup, escape
 
 from ..data import paths
 from ..data.listings import LISTINGS, RECORD_PAGES
-from ..publish import feeds
+from ..publish import api, calendar, feeds
+from ..publish.csv_files import csv_path
 from . import charts, search
 from .page import Page
 from .views import announcements, commitments, figures, organisations, sources
@@ -127,10 +128,10 @@ def commitment_downloads(ctx: Page) -> str:
     """The commitments in every form they are published in, linked from their page."""
     lang, urls = ctx.lang, ctx.urls
     files = [
-        ("file_commitments_csv", "data/csv/commitments.csv"),
-        ("file_outcomes_csv", "data/csv/outcomes.csv"),
-        ("file_commitments_api", "api/v1/commitments.json"),
-        ("file_calendar", f"data/calendar-{lang}.ics"),
+        ("file_commitments_csv", csv_path("commitments")),
+        ("file_outcomes_csv", csv_path("outcomes")),
+        ("file_commitments_api", api.resource_path("commitments")),
+        ("file_calendar", calendar.calendar_path(lang)),
         ("file_commitments_feed", feeds.commitments_feed_path(ctx.build, lang)),
     ]
     links = [{"text": ctx.t(key), "href": ctx.link(path)} for key, path in files]

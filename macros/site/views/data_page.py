@@ -3,6 +3,7 @@
 import json
 
 from ...publish import api, citations, dataset, feeds
+from ...publish.calendar import calendar_path
 from ...publish.downloads import downloads, sha256sums
 from ...publish.tables import json_bytes
 from ..page import Page
@@ -32,7 +33,8 @@ def data_page(ctx: Page) -> dict:
     log = build.changelog
     example_org = next(iter(build.data["organisations"]))
     feed = feeds.feed_path(build, ctx.lang)
-    calendar = f"data/calendar-{ctx.lang}.ics"
+    changes = feeds.commitments_feed_path(build, ctx.lang)
+    calendar = calendar_path(ctx.lang)
     return {
         "version": build.version,
         "released": fmt.day(log[0]["date"], "day"),
@@ -57,6 +59,7 @@ def data_page(ctx: Page) -> dict:
             {"name": n, "href": ctx.link(f"data/{n}")} for n in ("catalog.jsonld", "catalog.ttl")
         ],
         "feed": {"href": ctx.link(feed), "url": ctx.absolute(feed)},
+        "commitments_feed": {"href": ctx.link(changes), "url": ctx.absolute(changes)},
         "calendar": {"href": ctx.link(calendar), "url": ctx.absolute(calendar)},
         "bibtex": citations.bibtex(build),
         "csl": json_bytes(citations.csl_json(build)).decode("utf-8"),

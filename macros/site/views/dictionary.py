@@ -1,5 +1,6 @@
 """The data dictionary, generated from the Table Schemas."""
 
+from ...publish.csv_files import csv_path
 from ..page import Page
 
 KEBAB_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -28,7 +29,7 @@ def dictionary(ctx: Page) -> list[dict]:
                 "name": res["name"],
                 "title": build.described(res, "title", lang),
                 "description": build.described(res, "description", lang),
-                "csv": ctx.link(f"data/csv/{res['name']}.csv"),
+                "csv": ctx.link(csv_path(res["name"])),
                 "schema": ctx.link(f"data/schemas/{res['name']}.json"),
                 "rows": len(build.data[res["name"]]),
                 "primary_key": ", ".join(schema.get("primaryKey", [])),
