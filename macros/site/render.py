@@ -33,7 +33,7 @@ LISTING_VIEWS = {
     "people": organisations.people,
     "sources": sources.sources,
 }
-# Values a listing's template needs besides its rows (the same on every part).
+# Values a listing's template needs besides its rows: extras(items of the part, page).
 LISTING_EXTRAS = {"commitments": commitments.filters}
 RECORD_VIEWS = {"organisations": organisations.organisation, "people": organisations.person}
 assert LISTING_VIEWS.keys() == LISTINGS.keys() and RECORD_VIEWS.keys() == RECORD_PAGES.keys()
@@ -213,8 +213,9 @@ def listing(name: str, part: int, ctx: Page) -> str:
 
 
 def _listing(name: str, part: int, ctx: Page) -> tuple[str, list]:
-    rows = LISTING_VIEWS[name](ctx.build.parts.items(name, part), ctx)
-    extra = LISTING_EXTRAS[name](ctx) if name in LISTING_EXTRAS else None
+    items = ctx.build.parts.items(name, part)
+    rows = LISTING_VIEWS[name](items, ctx)
+    extra = LISTING_EXTRAS[name](items, ctx) if name in LISTING_EXTRAS else None
     html = render(
         LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx), extra=extra
     )
