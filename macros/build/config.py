@@ -34,3 +34,9 @@ def package_path() -> Path:
     Read when a build starts, never at import time.
     """
     return Path(os.environ.get("BRIEFING_PACKAGE") or paths.PACKAGE).resolve()
+
+
+def history_wanted() -> bool:
+    """Whether the build reads the package's releases from git (BRIEFING_HISTORY=off: no,
+    for test builds of fixture packages that sit in this repository)."""
+    return os.environ.get("BRIEFING_HISTORY", "on") != "off"

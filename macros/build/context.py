@@ -14,7 +14,8 @@ from mkdocs.exceptions import Abort
 from ..check.report import as_text
 from ..check.validate import validate
 from ..data.context import Context
-from .config import package_path, site_config
+from ..data.releases import NO_HISTORY, read_history
+from .config import history_wanted, package_path, site_config
 
 log = logging.getLogger("mkdocs.briefing")
 ATTRIBUTE = "briefing_context"
@@ -26,6 +27,16 @@ class Invalid:
 
     package: str
     problems: list
+
+
+# Printed, not logged (MkDocs' strict mode aborts on a logged warning): building without
+# history is normal in a shallow clone, and the data page says the same.
+NOTICES = {
+    "no-repository": "pas de dépôt git, version courante seule / no git repository, current version only",
+    "shallow": "clone superficiel sans étiquettes, version courante seule (git fetch --tags --unshallow) / shallow clone without tags, current version only (git fetch --tags --unshallow)",
+    "no-tags": "aucune étiquette v<x.y.z>, version courante seule / no v<x.y.z> tags, current version only",
+    "untagged-folder": "aucune étiquette ne contient ce paquet, version courante seule / no tag holds this package, current version only",
+}
 
 
 def serving() -> bool:
@@ -55,7 +66,17 @@ def start(config) -> Context | Invalid:
         context = Invalid(str(package), problems)
         setattr(config, ATTRIBUTE, context)
         return context
-    context = Context.open(package, site_config(config))
+    history = read_history(package) if history_wanted() else NO_HISTORY
+    context = Context.open(package, site_config(config), history)
+    versions = context.versions
+    if versions.releases:
+        print(
+            f"Versions: {', '.join(r.version for r in versions.releases)}"
+            + (" + unreleased changes" if versions.unreleased else ""),
+            file=sys.stderr,
+        )
+    elif history.notice:
+        print(f"Versions: {NOTICES[history.notice]}", file=sys.stderr)
     setattr(config, ATTRIBUTE, context)
     return context
 

@@ -34,9 +34,11 @@ def publish(build: Context, root: Path) -> None:
 
 def _child(build: Context, root: Path, conn) -> None:
     from ..publish.downloads import downloads
+    from ..publish.versions import release_downloads
 
     try:
         conn.send(("downloads", [d.listed() for d in downloads(build)]))
+        conn.send(("release_downloads", release_downloads(build)))
         publish(build, root)
     except BaseException:
         conn.send(("error", traceback.format_exc()))
@@ -57,15 +59,18 @@ class Publication:
         self.process = fork.Process(target=_child, args=(build, root, child_conn), daemon=True)
         self.process.start()
         child_conn.close()
-        build.makers["downloads"] = self.downloads
+        build.makers["downloads"] = lambda: tuple(self.receive("downloads"))
+        build.makers["release_downloads"] = lambda: self.receive("release_downloads")
 
-    def downloads(self) -> tuple:
+    def receive(self, expected: str):
+        """The next message from the child: the downloads' list, then the releases'."""
         kind, value = self.conn.recv()
         if kind == "error":
             raise Abort(
                 f"La publication des fichiers a échoué / Publishing the files failed:\n{value}"
             )
-        return tuple(value)
+        assert kind == expected, (kind, expected)
+        return value
 
     def finish(self) -> None:
         if self.process is None:

@@ -6,13 +6,17 @@ from pathlib import Path
 
 
 def read_changelog(path: Path) -> list[dict]:
+    return parse_changelog(path.read_text(encoding="utf-8"))
+
+
+def parse_changelog(text: str) -> list[dict]:
     """[{version, date, items: {lang: [...]}}], newest first.
 
     Each change is written once per language, as "- [fr] ..." and "- [en] ..." (continuation
     lines indented).
     """
     entries, current, last = [], None, None
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if m := re.match(r"^## (\d+\.\d+\.\d+) - (\d{4}-\d{2}-\d{2})\s*$", line):
             current = {"version": m[1], "date": date.fromisoformat(m[2]), "items": {}}
             entries.append(current)

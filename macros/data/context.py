@@ -11,11 +11,21 @@ from pathlib import Path
 from ..format.language import Language
 from . import commitments, paths
 from .changelog import read_changelog
+from .changes import Versions, versions
 from .config import SiteConfig
 from .indexes import Index
 from .listings import Parts
 from .records import Records, read_descriptor, read_records
+from .releases import NO_HISTORY, History, working_tree
 from .urls import Urls
+
+
+# Resources the package gained after its first release.
+ADDED_SINCE_1_0 = ("commitments", "outcomes", "commitment_statuses", "outcome_results")
+
+
+def descriptor_names(descriptor: dict) -> list[str]:
+    return [r["name"] for r in descriptor["resources"]]
 
 
 @dataclass
@@ -29,6 +39,7 @@ class Context:
     urls: Urls
     languages: dict[str, Language]  # in the configuration's order, the default first
     changelog: list[dict]  # newest first
+    versions: Versions  # the tagged releases, their diffs and each record's history
     # Outputs made once per build and used by several pages or files (see once()).
     products: dict = field(default_factory=dict)
     # Makers the build layer supplies for some products (the downloads' list comes from the
@@ -36,16 +47,23 @@ class Context:
     makers: dict = field(default_factory=dict)
 
     @classmethod
-    def open(cls, package: Path, config: SiteConfig) -> "Context":
+    def open(cls, package: Path, config: SiteConfig, history: History = NO_HISTORY) -> "Context":
+        """`history`: the package's tagged releases (releases.read_history), read by the
+        build layer; tests pass their own or none."""
         package = Path(package).resolve()
         data = read_records(package)
         changelog = read_changelog(paths.changelog(package))
         descriptor = read_descriptor(package)
         # Commitments get their status as of the release, and the published table its
         # computed columns: every page and download reads the same values.
-        commitments.track(data, changelog[0]["date"])
-        res = next(r for r in descriptor["resources"] if r["name"] == "commitments")
-        res["schema_data"] = commitments.published_schema(res["schema_data"])
+        if "commitments" in descriptor_names(descriptor):
+            commitments.track(data, changelog[0]["date"])
+            res = next(r for r in descriptor["resources"] if r["name"] == "commitments")
+            res["schema_data"] = commitments.published_schema(res["schema_data"])
+        # A release from before a resource existed (regenerated from git for its permanent
+        # downloads) reads as having none of it; the downloads list the release's own.
+        for name in ADDED_SINCE_1_0:
+            data.setdefault(name, {})
         parts = Parts(data)
         return cls(
             package=package,
@@ -57,6 +75,7 @@ class Context:
             urls=Urls(config, parts),
             languages={code: Language.load(code) for code in config.languages},
             changelog=changelog,
+            versions=versions(history, working_tree(package) if history.releases else None),
         )
 
     @property

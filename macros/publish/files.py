@@ -1,7 +1,7 @@
 """Everything published besides the pages: {path under the site root: bytes}."""
 
 from ..data.context import Context
-from . import api, calendar, catalog, citations, feeds
+from . import api, calendar, catalog, citations, feeds, versions
 from .downloads import downloads, sha256sums
 from .package_zip import package_descriptor
 from .tables import json_bytes
@@ -22,4 +22,5 @@ def files(ctx: Context) -> dict[str, bytes]:
     out["data/citation.bib"] = citations.bibtex(ctx).encode("utf-8")
     out["data/citation.json"] = json_bytes(citations.csl_json(ctx))
     out |= api.files(ctx)
+    out |= versions.files(ctx)
     return out

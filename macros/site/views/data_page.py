@@ -6,6 +6,7 @@ from ...publish import api, citations, dataset, feeds
 from ...publish.calendar import calendar_path
 from ...publish.downloads import downloads, sha256sums
 from ...publish.tables import json_bytes
+from ...publish.versions import folder, moved, release_downloads
 from ..page import Page
 
 
@@ -31,6 +32,7 @@ def data_page(ctx: Page) -> dict:
         for d in downloads(build)
     ]
     log = build.changelog
+    listed = release_downloads(build)  # after downloads(): the child sends them in that order
     example_org = next(iter(build.data["organisations"]))
     feed = feeds.feed_path(build, ctx.lang)
     changes = feeds.commitments_feed_path(build, ctx.lang)
@@ -42,7 +44,13 @@ def data_page(ctx: Page) -> dict:
         "changelog": [
             {"version": e["version"], "date": fmt.day(e["date"], "day"), "items": e["items"]}
             for e in log
+            if not build.versions.find(e["version"])
         ],
+        "releases": [
+            release(ctx, rel, listed[rel.version]) for rel in reversed(build.versions.releases)
+        ],
+        "unreleased": bool(build.versions.unreleased),
+        "history_notice": build.versions.notice,
         "files": files,
         "package": {
             "href": ctx.link("data/datapackage.json"),
@@ -68,3 +76,55 @@ def data_page(ctx: Page) -> dict:
         ],
         "schema_org": json_for_script(dataset.schema_org(build)),
     }
+
+
+def release(ctx: Page, rel, listed) -> dict:
+    """One tagged release: its changelog entry, permanent files and diff from the one before."""
+    build, fmt, lang = ctx.build, ctx.fmt, ctx.lang
+    entry = next((e for e in build.changelog if e["version"] == rel.version), None)
+    entry = entry or next((e for e in rel.changelog() if e["version"] == rel.version), None)
+    changes = build.versions.changes[rel.version]
+    zips = [d for d in listed if d.format == "ZIP"]
+    base = folder(rel.version)
+    resources = {r["name"]: r for r in build.descriptor["resources"]}
+
+    def title(name: str) -> str:
+        return build.described(resources[name], "title", lang) if name in resources else name
+
+    return {
+        "version": rel.version,
+        "anchor": anchor(rel.version),
+        "date": fmt.day(rel.date, "day") if rel.date else "",
+        "items": entry["items"].get(lang, []) if entry else [],
+        "previous": changes.old.version if changes.old else "",
+        "needs": changes.needs,
+        "zip": [
+            {"href": ctx.link(moved(d.path, rel.version)), "name": d.path.removeprefix("data/"),
+             "size": fmt.size(d.size), "sha256": d.sha256}
+            for d in zips
+        ],
+        "folder": ctx.link(base + "datapackage.json"),
+        "links": [
+            {"href": ctx.link(base + n), "name": n}
+            for n in ("datapackage.json", "SHA256SUMS", "changes.json", "changes.csv")
+        ],
+        "count": len(listed),
+        "summary": [
+            {"resource": title(name), **{k: fmt.number(v) for k, v in c.items()}}
+            for name, c in changes.counts().items()
+        ] if changes.old else [],
+        "records": [
+            {"resource": title(name), "id": rid, "change": "changed", "fields": ", ".join(fields)}
+            for name, r in changes.resources.items()
+            for rid, fields in r.changed.items()
+        ] + [
+            {"resource": title(name), "id": rid, "change": kind, "fields": ""}
+            for name, r in changes.resources.items()
+            for kind, ids in (("added", r.added), ("removed", r.removed))
+            for rid in ids
+        ] if changes.old else [],
+    }  # fmt: skip
+
+
+def anchor(version: str) -> str:
+    return "version-" + version.replace(".", "-")
