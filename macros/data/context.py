@@ -19,7 +19,6 @@ from .records import Records, read_descriptor, read_records
 from .releases import NO_HISTORY, History, working_tree
 from .urls import Urls
 
-
 # Resources the package gained after its first release.
 ADDED_SINCE_1_0 = ("commitments", "outcomes", "commitment_statuses", "outcome_results")
 
