@@ -182,6 +182,13 @@ class Versions:
     def find(self, version: str) -> Snapshot | None:
         return next((r for r in self.releases if r.version == version), None)
 
+    def pending(self, h: RecordHistory) -> bool:
+        """Whether the record was added or changed in the working tree, after the latest
+        release."""
+        return self.unreleased is not None and any(
+            s is self.unreleased for s in (h.added, h.changed)
+        )
+
     def of(self, resource: str, record_id: str) -> RecordHistory | None:
         return self.records.get(resource, {}).get(record_id)
 

@@ -1,5 +1,6 @@
 """The static JSON API under /api/v1/: an index, one document per resource, and one document
-per organisation, person and figure carrying its linked records."""
+per organisation, person, figure, announcement and commitment carrying its linked records and
+its history (the release that added it, the one that last changed it)."""
 
 from ..data.context import Context
 from .tables import json_bytes, rows
@@ -107,8 +108,42 @@ class Documents:
             "source": self.one("sources", c.source_id),
         }
 
+    def announcements(self, ann_id: str) -> dict:
+        a = self.ctx.data["announcements"][ann_id]
+        return {
+            "announcement": self.one("announcements", ann_id),
+            "organisation": self.one("organisations", a.organisation_id),
+            "person": self.one("people", a.person_id),
+            "figure": self.one("figures", a.figure_id),
+            "source": self.one("sources", a.source_id),
+        }
 
-DETAIL = ("organisations", "people", "figures", "commitments")
+
+DETAIL = ("organisations", "people", "figures", "announcements", "commitments")
+
+
+def history(ctx: Context, resource: str, record_id: str) -> dict | None:
+    """When the record was added and last changed, by release, with the release's diff; None
+    where the build has no releases (a copy without tags)."""
+    versions = ctx.versions
+    h = versions.of(resource, record_id)
+    if h is None:
+        return None
+
+    def at(snap):
+        if snap is None or not snap.tag:
+            return None
+        return {
+            "version": snap.version,
+            "date": snap.date.isoformat(),
+            "changes": f"{ctx.config.base}data/v{snap.version}/changes.json",
+        }
+
+    return {
+        "added": at(h.added),
+        "changed": at(h.changed),
+        "unreleased_changes": versions.pending(h),
+    }
 
 
 def resource_path(name: str) -> str:
@@ -134,7 +169,8 @@ def files(ctx: Context) -> dict[str, bytes]:
         if name in DETAIL:
             entry["item_url"] = f"{base}{root}/{name}/{{id}}.json"
             for record_id in ctx.data[name]:
-                out[f"{root}/{name}/{record_id}.json"] = json_bytes(getattr(docs, name)(record_id))
+                doc = getattr(docs, name)(record_id) | {"history": history(ctx, name, record_id)}
+                out[f"{root}/{name}/{record_id}.json"] = json_bytes(doc)
         index.append(entry)
     out[f"{root}/index.json"] = json_bytes(
         {

@@ -1,6 +1,7 @@
 """Announcements: one item, the timeline grouped by year, and the latest ones."""
 
 from ..page import Page
+from .history import history
 from .links import commitment_statuses, figure_link, org_link, person_link, source_link
 
 
@@ -14,6 +15,7 @@ def when(ann, ctx: Page) -> str:
 def announcement(ann, ctx: Page) -> dict:
     return {
         "id": ann.id,
+        "history": history("announcements", ann.id, ctx),
         "date": when(ann, ctx),
         "iso": ann.date.isoformat(),
         "year": ann.date.year,

@@ -1,6 +1,7 @@
 """Figures, figures grouped by indicator, and targets with their latest measurements."""
 
 from ..page import Page
+from .history import history
 from .links import commitment_statuses, org_link, source_link, stated_by
 from .sources import source_date
 
@@ -54,6 +55,7 @@ def figure_row(fig, ctx: Page) -> dict:
 def figure(fig, ctx: Page) -> dict:
     """A figure in full: its row, plus scope, place, who stated it, quotation and citation."""
     return figure_row(fig, ctx) | {
+        "history": history("figures", fig.id, ctx),
         "scope": ctx.fmt.text(fig, "scope"),
         "place": ctx.label("places", fig.geo),
         "about": org_link(fig.organisation_id, ctx),

@@ -4,6 +4,7 @@ from ..page import Page
 from . import commitments
 from .announcements import announcement
 from .figures import figure_row, formatted_value
+from .history import history
 from .links import org_link, person_link, source_link
 
 # The organisations index shows this many key figures per organisation (its page has all).
@@ -87,6 +88,7 @@ def organisation(org_id: str, ctx: Page) -> dict:
         "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
         "quote": org.quote,
         "source": source_link(org.source_id, ctx),
+        "history": history("organisations", org_id, ctx),
     }
 
 
@@ -117,4 +119,5 @@ def person(person_id: str, ctx: Page) -> dict:
         "commitments": commitments.listed(promised, ctx),
         "announcements": [announcement(a, ctx) for a in sorted(anns, key=lambda a: a.date)],
         "sources": [source_link(s, ctx) for s in dict.fromkeys(source_ids)],
+        "history": history("people", person_id, ctx),
     }

@@ -1,0 +1,26 @@
+"""When a record was added and last changed, by release (data/changes.py), with a link to
+that release on the data page, where its diff is."""
+
+from ..page import Page
+
+
+def history(resource: str, record_id: str, ctx: Page) -> dict | None:
+    """None where the build has no releases (a copy without tags, a test package)."""
+    versions = ctx.build.versions
+    h = versions.of(resource, record_id)
+    if h is None:
+        return None
+
+    def at(snap, key: str) -> dict | None:
+        if snap is None or not snap.tag:  # the working tree: not a release
+            return None
+        return {
+            "text": ctx.t(key, version=snap.version, date=ctx.fmt.day(snap.date, "day")),
+            "href": ctx.link("data/") + "#version-" + snap.version.replace(".", "-"),
+        }
+
+    return {
+        "added": at(h.added, "history_added"),
+        "changed": at(h.changed, "history_changed"),
+        "unreleased": versions.pending(h),
+    }
