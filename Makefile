@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test fuzz validate verify-quotes validate-summary lint format lock bench clean
+.PHONY: serve site test fuzz validate verify-quotes release validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -32,6 +32,12 @@ validate: $(STAMP)
 verify-quotes: $(STAMP)
 	@test -n "$(SOURCES_DIR)" || { echo "SOURCES_DIR manquant / missing: make verify-quotes SOURCES_DIR=/chemin/path"; exit 2; }
 	$(BIN)/python -m macros.check --quotes "$(SOURCES_DIR)" $(PACKAGE)
+
+# A release in two runs: the first writes a draft changelog entry from the diff with the last
+# release and bumps the version; the second (after you edit the entry) commits and tags it.
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "VERSION manquante / missing: make release VERSION=x.y.z"; exit 2; }
+	@$(BIN)/python -m macros.release $(VERSION) $(PACKAGE)
 
 # The same report as Markdown, for a CI job summary.
 validate-summary: $(STAMP)

@@ -1,0 +1,171 @@
+"""The release flow, in two runs of `make release VERSION=x.y.z`:
+
+1. On a clean tree: check the version (semantic, above the last release, a bump as large as
+   the diff needs), diff the package against the last release, write a draft changelog entry
+   in French and English, and bump datapackage.json and CITATION.cff. Nothing is committed:
+   the maintainer edits the entry.
+2. With only those files changed: validate the package, commit them and tag `vx.y.z`.
+
+Every refusal is one line in French and English and exit code 1; a usage error exits 2.
+"""
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..check.report import as_text
+from ..check.validate import validate
+from ..data.changes import MAJOR, MINOR, PATCH, compare
+from ..data.releases import TAG_PREFIX, read_history, semver, working_tree
+from . import draft
+
+RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
+
+
+class Refused(Exception):
+    """A release the flow will not make: (French, English)."""
+
+    def __init__(self, fr: str, en: str):
+        super().__init__(f"{fr} / {en}")
+
+
+@dataclass(frozen=True)
+class Repo:
+    top: Path
+    package: Path  # datapackage.json
+
+    def git(self, *args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(self.top), *args], capture_output=True, text=True, check=False
+        )
+        if done.returncode:
+            raise Refused(f"git {args[0]} a échoué", f"git {args[0]} failed: {done.stderr.strip()}")
+        return done.stdout
+
+    def dirty(self) -> set[str]:
+        """Paths (relative to the repository) with uncommitted changes, untracked included."""
+        out = self.git("status", "--porcelain", "--untracked-files=all")
+        return {line[3:].split(" -> ")[-1].strip('"') for line in out.splitlines()}
+
+    def rel(self, path: Path) -> str:
+        return path.resolve().relative_to(self.top).as_posix()
+
+
+def bump(old: str, new: str) -> str:
+    o, n = semver(old), semver(new)
+    return MAJOR if n[0] > o[0] else MINOR if n[1] > o[1] else PATCH
+
+
+def _set_version(package: Path, old: str, new: str) -> None:
+    text = package.read_text(encoding="utf-8")
+    updated, n = re.subn(rf'("version"\s*:\s*)"{re.escape(old)}"', rf'\g<1>"{new}"', text, count=1)
+    if n != 1:
+        raise Refused("version introuvable dans datapackage.json", "no version in datapackage.json")
+    package.write_text(updated, encoding="utf-8")
+
+
+def _set_citation(path: Path, version: str, day: date) -> None:
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^version:.*$", f"version: {version}", text)
+    text = re.sub(r"(?m)^date-released:.*$", f"date-released: {day.isoformat()}", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def _insert_entry(changelog: Path, text: str) -> None:
+    old = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Changelog\n\n"
+    at = old.find("\n## ")
+    head, rest = (old, "") if at < 0 else (old[: at + 1], old[at + 1 :])
+    changelog.write_text(head.rstrip("\n") + "\n\n" + text + "\n" + rest, encoding="utf-8")
+
+
+def release(package: Path, version: str, today: date) -> str:
+    """Run one step of the flow; returns what it did (French / English)."""
+    try:
+        semver(version)
+    except ValueError:
+        raise Refused(
+            f"{version!r} n'est pas une version sémantique x.y.z",
+            f"{version!r} is not a semantic version x.y.z",
+        ) from None
+    package = package.resolve()
+    folder = package.parent
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        raise Refused("pas de dépôt git", "not a git repository") from None
+    repo = Repo(Path(top), package)
+    history = read_history(package)
+    if history.notice == "shallow":
+        raise Refused(
+            "clone superficiel : récupérez d'abord les étiquettes (git fetch --tags --unshallow)",
+            "shallow clone: fetch the tags first (git fetch --tags --unshallow)",
+        )
+    last = history.latest
+    if repo.git("tag", "--list", TAG_PREFIX + version).strip():
+        raise Refused(f"l'étiquette v{version} existe déjà", f"tag v{version} already exists")
+    if last and semver(version) <= semver(last.version):
+        raise Refused(
+            f"{version} n'est pas supérieure à la dernière version publiée, {last.version}",
+            f"{version} is not greater than the last release, {last.version}",
+        )
+    current = working_tree(package)
+    changelog, citation = folder / "CHANGELOG.md", repo.top / "CITATION.cff"
+    ours = {repo.rel(package), repo.rel(changelog), repo.rel(citation)}
+    dirty = repo.dirty()
+
+    if current.version == version and last and current.version != last.version:
+        # Second run: the draft is written; only its three files may have changed.
+        if others := sorted(dirty - ours):
+            raise Refused(
+                f"modifications hors de la version en cours : {', '.join(others)}",
+                f"changes outside the release: {', '.join(others)}",
+            )
+        if problems := validate(package):
+            raise Refused("paquet invalide", "invalid package:\n" + as_text(problems, package))
+        repo.git("add", "--", *(p for p in sorted(ours) if (repo.top / p).exists()))
+        repo.git("commit", "--quiet", "-m", f"Release {version}")
+        repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
+        return f"Version {version} validée, commitée et étiquetée v{version} / committed and tagged v{version}"
+
+    if dirty:
+        raise Refused(
+            f"arbre de travail modifié : {', '.join(sorted(dirty))}",
+            "uncommitted changes; commit or stash them first",
+        )
+    changes = compare(last, current)
+    if last and not changes.counts():
+        raise Refused(
+            f"rien à publier depuis {last.version}", f"nothing to release since {last.version}"
+        )
+    if last and RANK[bump(last.version, version)] < RANK[changes.needs]:
+        raise Refused(
+            f"ces modifications demandent une version {changes.needs} (depuis {last.version})",
+            f"these changes need a {changes.needs} version (from {last.version}): "
+            + "; ".join(draft.line(n, r, "en") for n, r in changes.resources.items()
+                        if r.removed or r.fields_removed or r.status == "removed"),
+        )  # fmt: skip
+    _insert_entry(changelog, draft.entry(version, today, changes))
+    _set_version(package, current.version, version)
+    _set_citation(citation, version, today)
+    return (
+        f"Brouillon écrit : relisez l'entrée {version} de {repo.rel(changelog)}, puis relancez "
+        f"make release VERSION={version} / Draft written: edit the {version} entry in "
+        f"{repo.rel(changelog)}, then run make release VERSION={version} again"
+    )
+
+
+def release_day() -> date:
+    """Today, or RELEASE_DATE (YYYY-MM-DD) to date a release made later or in a test."""
+    return (
+        date.fromisoformat(os.environ["RELEASE_DATE"])
+        if os.environ.get("RELEASE_DATE")
+        else date.today()
+    )
