@@ -50,6 +50,8 @@ def line(name: str, r, lang: str) -> str:
             parts.append(f"{w[key]} ({', '.join(getattr(r, key))})")
     for kind in ("added", "changed", "removed"):
         ids = list(getattr(r, kind))
+        if kind == "changed":  # with the fields that changed
+            ids = [f"{rid} [{', '.join(fields)}]" for rid, fields in r.changed.items()]
         if ids and not (kind == "removed" and r.status == "removed"):
             one, many = w[kind]
             parts.append(f"{len(ids)} {one if len(ids) == 1 else many} ({_ids(ids, w)})")
