@@ -122,6 +122,10 @@ def read_history(package: Path) -> History:
         ).decode()  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
         return History((), "no-repository")
+    if shallow == "true":
+        # The tags a shallow clone has are a random few (those on its last commits): a
+        # record's history read from them would be wrong, so none is read.
+        return History((), "shallow")
     rel = folder.relative_to(top).as_posix()
     releases = []
     for line in listed.splitlines():
@@ -143,6 +147,4 @@ def read_history(package: Path) -> History:
     releases.sort(key=lambda r: semver(r.version))
     if releases:
         return History(tuple(releases))
-    if shallow == "true":
-        return History((), "shallow")
     return History((), "untagged-folder" if listed.strip() else "no-tags")

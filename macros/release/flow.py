@@ -23,6 +23,7 @@ from ..data.releases import TAG_PREFIX, read_history, semver, working_tree
 from . import draft
 
 RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
+FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}
 
 
 class Refused(Exception):
@@ -147,7 +148,7 @@ def release(package: Path, version: str, today: date) -> str:
         )
     if last and RANK[bump(last.version, version)] < RANK[changes.needs]:
         raise Refused(
-            f"ces modifications demandent une version {changes.needs} (depuis {last.version})",
+            f"ces modifications demandent une version {FRENCH[changes.needs]} (depuis {last.version})",
             f"these changes need a {changes.needs} version (from {last.version}): "
             + "; ".join(draft.line(n, r, "en") for n, r in changes.resources.items()
                         if r.removed or r.fields_removed or r.status == "removed"),
