@@ -117,7 +117,10 @@ def test_dcat_catalogue(site, real):
     ttl = Graph().parse(site / "data" / "catalog.ttl", format="turtle")
     jsonld = Graph().parse(site / "data" / "catalog.jsonld", format="json-ld")
     assert isomorphic(ttl, jsonld)
-    distributions = list(ttl.subjects(RDF.type, DCAT.Distribution))
+    catalog = ttl.value(predicate=RDF.type, object=DCAT.Catalog, any=False)
+    dataset = ttl.value(catalog, DCAT.dataset, any=False)
+    # The current files (each tagged release, when the build has them, is a version of it).
+    distributions = list(ttl.objects(dataset, DCAT.distribution))
     assert len(distributions) == len(downloads(real))
     for dist in distributions:
         for prop in (
@@ -128,7 +131,6 @@ def test_dcat_catalogue(site, real):
             DCAT.byteSize,
         ):
             assert ttl.value(dist, prop) is not None, (dist, prop)
-    dataset = ttl.value(predicate=RDF.type, object=DCAT.Dataset, any=False)
     titles = {t.language for t in ttl.objects(dataset, DCTERMS.title)}
     assert titles == {"fr", "en"}
     assert ttl.value(dataset, DCTERMS.license) == URIRef(DESCRIPTOR["licenses"][0]["path"])

@@ -311,3 +311,66 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     page = (tmp_path / "site-shallow/en/data/index.html").read_text(encoding="utf-8")
     assert "built from a shallow clone without the release tags" in page
     assert not list((tmp_path / "site-shallow/data").glob("v*"))
+
+
+SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap"
+# Controlled vocabularies whose IRIs get their class from the vocabulary (see the README).
+VOCABULARIES = (
+    "http://publications.europa.eu/resource/authority/",
+    "https://www.iana.org/assignments/media-types/",
+    "http://purl.org/adms/",
+)
+
+
+def shacl(data, shapes: str) -> list[tuple[str, str, str]]:
+    from pyshacl import validate
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    graph = Graph().parse(SHAPES / shapes, format="turtle")
+    _, report, _ = validate(data, shacl_graph=graph, inference="none", allow_warnings=True)
+    return [
+        (str(report.value(r, SH.resultPath)), str(report.value(r, SH.value)),
+         str(report.value(r, SH.focusNode)))
+        for r in report.subjects(predicate=SH.resultSeverity)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("with_releases", [True, False], ids=["three-releases", "no-history"])
+def test_the_catalogue_passes_the_dcat_ap_core_and_recommended_shapes(
+    with_releases, context, site_config
+):
+    from macros.publish.catalog import graph
+
+    ctx = context if with_releases else Context.open(paths.PACKAGE, site_config)
+    data = graph(ctx)
+    assert shacl(data, "shapes.ttl") == []
+    assert shacl(data, "shapes_recommended.ttl") == []
+    assert shacl(data, "deprecateduris.ttl") == []
+    # Ranges: every node of ours has the class DCAT-AP expects; what remains are IRIs of the
+    # EU vocabularies, whose classes the vocabularies state.
+    for path, value, focus in shacl(data, "range.ttl"):
+        assert value.startswith(VOCABULARIES), (path, value, focus)
+
+
+def test_the_catalogue_describes_every_version_with_its_files(context):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCAT
+
+    from macros.publish.catalog import ADMS, SPDX, graph
+
+    g, base = graph(context), context.config.base
+    dataset = URIRef(base + "data/#dataset")
+    versions = sorted(str(v) for v in g.objects(dataset, DCAT.hasVersion))
+    assert versions == [base + f"data/v{v}/#dataset" for v in ("2.1.0", "2.2.0", "2.2.1")]
+    v220 = URIRef(base + "data/v2.2.0/#dataset")
+    assert g.value(v220, DCAT.version) == Literal("2.2.0")
+    assert g.value(v220, DCAT.isVersionOf) == dataset
+    notes = {n.language: str(n) for n in g.objects(v220, ADMS.versionNotes)}
+    assert notes["en"] == "`places`: 1 added (DE)."
+    files = published.files(context)
+    for dist in g.objects(v220, DCAT.distribution):
+        path = str(dist).removeprefix(base)
+        assert path.startswith("data/v2.2.0/")
+        checksum = g.value(g.value(dist, SPDX.checksum), SPDX.checksumValue)
+        assert str(checksum) == hashlib.sha256(files[path]).hexdigest()

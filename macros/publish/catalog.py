@@ -3,14 +3,17 @@
 import json
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from ..data.context import Context
 from .dataset import dates, publisher_name
 from .downloads import downloads
 from .tables import json_bytes
+from .versions import moved, release_downloads
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
+# DCAT 3's version terms (rdflib's DCAT namespace is DCAT 2's list of terms).
+DCAT3 = Namespace(str(DCAT))
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 THEMES = ("EDUC", "ECON", "TECH")  # EU data themes: education, economy, science & technology
@@ -24,102 +27,177 @@ def _texts(g: Graph, node, predicate, ctx: Context, obj: dict, key: str) -> None
         g.add((node, predicate, Literal(ctx.described(obj, key, code), lang=code)))
 
 
+EU = "http://publications.europa.eu/resource/authority/"
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# Every file stays at its address: the versioned ones for good, the current ones until the
+# next release replaces them.
+AVAILABILITY = EU + "planned-availability/STABLE"
+IANA = "https://www.iana.org/assignments/media-types/"
+# ADMS types: Etalab's Licence Ouverte 2.0 requires attribution; the team publishing the
+# site is a non-profit project (change this if you publish it as another kind of body).
+LICENCE_TYPE = "http://purl.org/adms/licencetype/Attribution"
+PUBLISHER_TYPE = "http://purl.org/adms/publishertype/NonProfitOrganisation"
+FRANCE = EU + "country/FRA"
+# The dates the data is about: of figures, and of announcements (planned ones included).
+DATED = (("figures", "date"), ("announcements", "date"))
+
+
+def _iri(g: Graph, iri: str, cls) -> URIRef:
+    """An IRI from a controlled vocabulary (EU authority tables, IANA, ADMS). Its class and
+    labels are the vocabulary's to state, not ours: typing it here would make the DCAT-AP
+    shapes demand the vocabulary's labels from this catalogue. `cls` names the class the
+    range shapes expect, which a harvester finds in the vocabulary."""
+    return URIRef(iri)
+
+
+def _page(g: Graph, iri: str) -> URIRef:
+    """One of the site's own pages (a landing page, the home page): ours to type."""
+    node = URIRef(iri)
+    g.add((node, RDF.type, FOAF.Document))
+    return node
+
+
+def _temporal(g: Graph, ctx: Context, node) -> None:
+    days = [r[f] for res, f in DATED for r in ctx.data[res].values() if r[f] is not None]
+    if not days:
+        return
+    period = BNode(f"period-{min(days).isoformat()}-{max(days).isoformat()}")
+    g.add((node, DCTERMS.temporal, period))
+    g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+    g.add((period, DCAT.startDate, Literal(min(days), datatype=XSD.date)))
+    g.add((period, DCAT.endDate, Literal(max(days), datatype=XSD.date)))
+
+
+def _language(g: Graph, code: str) -> URIRef:
+    return _iri(g, EU + "language/" + LANGUAGE_CODES[code], DCTERMS.LinguisticSystem)
+
+
+def _described(g: Graph, node, ctx: Context, publisher, contact) -> None:
+    """What the current dataset and each version share: publisher, contact, place, period,
+    languages, themes, keywords."""
+    pkg = ctx.descriptor
+    g.add((node, RDF.type, DCAT.Dataset))
+    g.add((node, DCTERMS.identifier, Literal(pkg["name"])))
+    _texts(g, node, DCTERMS.title, ctx, pkg, "title")
+    _texts(g, node, DCTERMS.description, ctx, pkg, "description")
+    g.add((node, DCTERMS.publisher, publisher))
+    g.add((node, DCAT.contactPoint, contact))
+    g.add((node, DCTERMS.spatial, _iri(g, FRANCE, DCTERMS.Location)))
+    _temporal(g, ctx, node)
+    for code in ctx.languages:
+        g.add((node, DCTERMS.language, _language(g, code)))
+    for theme in THEMES:
+        g.add((node, DCAT.theme, _iri(g, EU + "data-theme/" + theme, SKOS.Concept)))
+    for kw in pkg["keywords"]:
+        g.add((node, DCAT.keyword, Literal(kw)))
+
+
+def _distribution(g: Graph, ctx: Context, d, url: str, licence, issued) -> URIRef:
+    dist = URIRef(url)
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, DCTERMS.title, Literal(url.rsplit("/", 1)[-1])))
+    for code, text in d.description.items():
+        g.add((dist, DCTERMS.description, Literal(text, lang=code)))
+    g.add((dist, DCAT.downloadURL, dist))
+    g.add((dist, DCAT.accessURL, URIRef(ctx.config.base + "data/")))
+    media = _iri(g, IANA + d.media_type, DCTERMS.MediaType)
+    g.add((dist, DCAT.mediaType, media))
+    # SQLite has no entry in the EU file-type list: its format is its IANA media type rather
+    # than a guessed EU IRI.
+    if d.format in KNOWN_FILE_TYPES:
+        fmt = _iri(g, FILE_TYPE + d.format, DCTERMS.MediaTypeOrExtent)
+    else:
+        fmt = media
+    g.add((dist, DCTERMS["format"], fmt))
+    g.add((dist, DCATAP.availability, _iri(g, AVAILABILITY, SKOS.Concept)))
+    g.add((dist, DCTERMS.license, licence))
+    g.add((dist, DCAT.byteSize, Literal(d.size, datatype=XSD.nonNegativeInteger)))
+    checksum = BNode(f"checksum-{d.sha256[:16]}")
+    g.add((dist, SPDX.checksum, checksum))
+    g.add((checksum, RDF.type, SPDX.Checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((checksum, SPDX.checksumValue, Literal(d.sha256, datatype=XSD.hexBinary)))
+    g.add((dist, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
+    return dist
+
+
 def graph(ctx: Context) -> Graph:
     pkg, base = ctx.descriptor, ctx.config.base
     issued, modified = dates(ctx)
     g = Graph()
-    g.bind("dcat", DCAT)
-    g.bind("dct", DCTERMS)
-    g.bind("foaf", FOAF)
-    g.bind("spdx", SPDX)
-    g.bind("adms", ADMS)
+    for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("spdx", SPDX),
+                       ("adms", ADMS), ("dcatap", DCATAP), ("vcard", VCARD)):  # fmt: skip
+        g.bind(prefix, ns)
     catalog, dataset = URIRef(base + "data/catalog"), URIRef(base + "data/#dataset")
     publisher = URIRef(base + "about/#publisher")
     licence = URIRef(pkg["licenses"][0]["path"])
     g.add((publisher, RDF.type, FOAF.Agent))
     g.add((publisher, FOAF.name, Literal(publisher_name(ctx))))
+    g.add((publisher, DCTERMS.type, _iri(g, PUBLISHER_TYPE, SKOS.Concept)))
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
     g.add((licence, RDFS.label, Literal(pkg["licenses"][0]["title"])))
+    g.add((licence, DCTERMS.type, _iri(g, LICENCE_TYPE, SKOS.Concept)))
+    # No e-mail or telephone (privacy): the contact is where errors are reported.
+    contact = URIRef(base + "about/#contact")
+    g.add((contact, RDF.type, VCARD.Kind))
+    g.add((contact, RDF.type, VCARD.Organization))
+    g.add((contact, VCARD.fn, Literal(publisher_name(ctx))))
+    g.add(
+        (
+            contact,
+            VCARD.hasURL,
+            URIRef(ctx.config.repo_url + "/issues" if ctx.config.repo_url else base + "about/"),
+        )
+    )
 
     g.add((catalog, RDF.type, DCAT.Catalog))
     _texts(g, catalog, DCTERMS.title, ctx, pkg, "title")
     _texts(g, catalog, DCTERMS.description, ctx, pkg, "description")
     g.add((catalog, DCTERMS.publisher, publisher))
-    g.add((catalog, FOAF.homepage, URIRef(base)))
+    g.add((catalog, FOAF.homepage, _page(g, base)))
     g.add((catalog, DCAT.dataset, dataset))
+    g.add((catalog, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
+    g.add((catalog, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+    g.add((catalog, DCTERMS.license, licence))
+    g.add((catalog, DCTERMS.spatial, _iri(g, FRANCE, DCTERMS.Location)))
+    g.add((catalog, DCAT.themeTaxonomy, _iri(g, EU + "data-theme", SKOS.ConceptScheme)))
+    for code in ctx.languages:
+        g.add((catalog, DCTERMS.language, _language(g, code)))
 
-    g.add((dataset, RDF.type, DCAT.Dataset))
-    g.add((dataset, DCTERMS.identifier, Literal(pkg["name"])))
-    _texts(g, dataset, DCTERMS.title, ctx, pkg, "title")
-    _texts(g, dataset, DCTERMS.description, ctx, pkg, "description")
-    g.add((dataset, DCTERMS.publisher, publisher))
+    _described(g, dataset, ctx, publisher, contact)
     g.add((dataset, DCTERMS.license, licence))
     g.add((dataset, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
     g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
-    g.add((dataset, OWL.versionInfo, Literal(pkg["version"])))
-    g.add((dataset, ADMS.version, Literal(pkg["version"])))
-    g.add((dataset, DCAT.landingPage, URIRef(base + "data/")))
-    g.add(
-        (
-            dataset,
-            DCTERMS.spatial,
-            URIRef("http://publications.europa.eu/resource/authority/country/FRA"),
-        )
-    )
-    for code in ctx.languages:
-        g.add(
-            (
-                dataset,
-                DCTERMS.language,
-                URIRef(
-                    "http://publications.europa.eu/resource/authority/language/"
-                    + LANGUAGE_CODES[code]
-                ),
-            )
-        )
-    for theme in THEMES:
-        g.add(
-            (
-                dataset,
-                DCAT.theme,
-                URIRef(f"http://publications.europa.eu/resource/authority/data-theme/{theme}"),
-            )
-        )
-    for kw in pkg["keywords"]:
-        g.add((dataset, DCAT.keyword, Literal(kw)))
-
+    g.add((dataset, DCAT3.version, Literal(pkg["version"])))
+    g.add((dataset, DCAT.landingPage, _page(g, base + "data/")))
     for d in downloads(ctx):
-        dist = URIRef(base + d.path)
-        g.add((dataset, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(d.path.rsplit("/", 1)[-1])))
-        for code, text in d.description.items():
-            g.add((dist, DCTERMS.description, Literal(text, lang=code)))
-        g.add((dist, DCAT.downloadURL, dist))
-        g.add((dist, DCAT.accessURL, URIRef(base + "data/")))
+        g.add(
+            (dataset, DCAT.distribution, _distribution(g, ctx, d, base + d.path, licence, modified))
+        )
+
+    # Each tagged release: a dataset of its own, with its permanent files and its notes.
+    listed = release_downloads(ctx)
+    for rel in ctx.versions.releases:
+        version = URIRef(base + f"data/v{rel.version}/#dataset")
+        g.add((dataset, DCAT3.hasVersion, version))
+        g.add((version, DCAT3.isVersionOf, dataset))
+        _described(g, version, ctx, publisher, contact)
+        g.add((version, DCAT3.version, Literal(rel.version)))
+        g.add((version, DCTERMS.issued, Literal(rel.date, datatype=XSD.date)))
         g.add(
             (
-                dist,
-                DCAT.mediaType,
-                URIRef("https://www.iana.org/assignments/media-types/" + d.media_type),
+                version,
+                DCAT.landingPage,
+                _page(g, base + "data/#version-" + rel.version.replace(".", "-")),
             )
         )
-        if d.format in KNOWN_FILE_TYPES:
-            g.add((dist, DCTERMS["format"], URIRef(FILE_TYPE + d.format)))
-        else:  # no authority IRI for this format: describe it rather than guess one
-            fmt = BNode(f"format-{d.format.lower()}")
-            g.add((dist, DCTERMS["format"], fmt))
-            g.add((fmt, RDF.type, DCTERMS.MediaTypeOrExtent))
-            g.add((fmt, RDFS.label, Literal(d.format)))
-        g.add((dist, DCTERMS.license, licence))
-        g.add((dist, DCAT.byteSize, Literal(d.size, datatype=XSD.nonNegativeInteger)))
-        checksum = BNode(f"checksum-{d.sha256[:16]}")
-        g.add((dist, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(d.sha256, datatype=XSD.hexBinary)))
-        g.add((dist, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
-        g.add((dist, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
+        entry = next((e for e in ctx.changelog if e["version"] == rel.version), None)
+        for code, items in (entry or {}).get("items", {}).items():
+            g.add((version, ADMS.versionNotes, Literal(" ".join(items), lang=code)))
+        for d in listed[rel.version]:
+            url = base + moved(d.path, rel.version)
+            g.add((version, DCAT.distribution, _distribution(g, ctx, d, url, licence, rel.date)))
     return g
 
 
