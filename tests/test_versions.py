@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from macros.data import paths
-from macros.data.changes import MAJOR, MINOR, PATCH, compare, versions
+from macros.data.changes import MAJOR, MINOR, PATCH, compare
 from macros.data.context import Context
-from macros.data.releases import Snapshot, read_history, working_tree
+from macros.data.releases import Snapshot, read_history
 from macros.publish import api
 from macros.publish import versions as published
 from macros.publish.downloads import downloads
