@@ -357,15 +357,15 @@ def test_the_catalogue_describes_every_version_with_its_files(context):
     from rdflib import Literal, URIRef
     from rdflib.namespace import DCAT
 
-    from macros.publish.catalog import ADMS, SPDX, graph
+    from macros.publish.catalog import ADMS, DCAT3, SPDX, graph
 
     g, base = graph(context), context.config.base
     dataset = URIRef(base + "data/#dataset")
-    versions = sorted(str(v) for v in g.objects(dataset, DCAT.hasVersion))
+    versions = sorted(str(v) for v in g.objects(dataset, DCAT3.hasVersion))
     assert versions == [base + f"data/v{v}/#dataset" for v in ("2.1.0", "2.2.0", "2.2.1")]
     v220 = URIRef(base + "data/v2.2.0/#dataset")
-    assert g.value(v220, DCAT.version) == Literal("2.2.0")
-    assert g.value(v220, DCAT.isVersionOf) == dataset
+    assert g.value(v220, DCAT3.version) == Literal("2.2.0")
+    assert g.value(v220, DCAT3.isVersionOf) == dataset
     notes = {n.language: str(n) for n in g.objects(v220, ADMS.versionNotes)}
     assert notes["en"] == "`places`: 1 added (DE)."
     files = published.files(context)

@@ -4,7 +4,8 @@ fields the build relies on, and the changelog whose latest release dates every s
 from datetime import date
 
 from ..data.changelog import read_changelog
-from ..data.commitments import COMPUTED, RESULTS, STATUSES, semver
+from ..data.commitments import COMPUTED, RESULTS, STATUSES
+from ..data.releases import semver
 from .raw import RawPackage
 from .report import problem
 

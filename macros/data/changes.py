@@ -189,6 +189,12 @@ class Versions:
             s is self.unreleased for s in (h.added, h.changed)
         )
 
+    def added(self, resource: str) -> dict[str, str]:
+        """{id: the version of the release that added it} for a resource's released records."""
+        return {
+            rid: h.added.version for rid, h in self.records.get(resource, {}).items() if h.added.tag
+        }
+
     def of(self, resource: str, record_id: str) -> RecordHistory | None:
         return self.records.get(resource, {}).get(record_id)
 

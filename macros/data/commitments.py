@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import isodate
 
 from .records import Record, Records
+from .releases import semver
 from .sources import own_days
 
 STATUSES = ("past-deadline", "due-soon", "upcoming", "partly-met", "missed", "met", "unknown")
@@ -24,7 +25,8 @@ CLOSING = ("met", "missed", "partly-met")  # outcome results that decide the sta
 RESULTS = (*CLOSING, "progress")  # the outcome_results code list
 DUE_SOON = timedelta(days=90)
 # The release that introduced the commitments resource: statuses are announced from it on.
-# (Per-record history would say when each commitment was added; the changelog does not.)
+# Where the build reads the releases from git, each commitment counts from the release that
+# added it (history(added=...)).
 TRACKED_SINCE = "2.1.0"
 # Fields the published `commitments` table adds to the curated ones (schemas/commitments.json
 # describes them under "computedFields").
@@ -150,14 +152,17 @@ def published_schema(schema: dict) -> dict:
     return out
 
 
-def history(data: Records, releases: list[dict]) -> list[dict]:
+def history(data: Records, releases: list[dict], added: dict[str, str] | None = None) -> list[dict]:
     """Each commitment's status at every release (oldest first), kept where it changes.
 
     [{commitment, version, date, status, previous}]: what the Atom feed announces. Releases
     count from TRACKED_SINCE on, and for a commitment from the first release dated on or
-    after its source's day. The data is this release's: an outcome counts at a release when
-    it is dated on or before that release's date.
+    after its source's day, or from the release that added it where the build knows the
+    package's releases (`added`: {commitment id: version}, from data/changes.py). The data is
+    this release's: an outcome counts at a release when it is dated on or before that
+    release's date.
     """
+    added = added or {}
     outcomes = outcomes_by_commitment(data)
     counted = sorted(
         (r for r in releases if semver(r["version"]) >= semver(TRACKED_SINCE)),
@@ -167,8 +172,9 @@ def history(data: Records, releases: list[dict]) -> list[dict]:
     for c in data["commitments"].values():
         due, previous = deadline(c, data), None
         made = min(own_days(data["sources"], c.source_id), default=None)
+        first = semver(added[c.id]) if c.id in added else None
         for rel in counted:
-            if made and rel["date"] < made:
+            if made and rel["date"] < made or first and semver(rel["version"]) < first:
                 continue
             state, _ = status(due, outcomes.get(c.id, []), rel["date"])
             if state != previous:
@@ -183,7 +189,3 @@ def history(data: Records, releases: list[dict]) -> list[dict]:
                 )
             previous = state
     return out
-
-
-def semver(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split("."))

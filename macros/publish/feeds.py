@@ -5,6 +5,7 @@ from datetime import UTC, datetime, time
 
 from ..data import commitments
 from ..data.context import Context
+from ..data.releases import semver
 
 
 def stamp(day) -> datetime:
@@ -65,8 +66,8 @@ def commitments_atom(ctx: Context, lang: str) -> bytes:
     fg = _feed(ctx, lang, path, "feed_commitments_title", "commitments")
     fg.updated(stamp(ctx.released))
     changes = sorted(
-        commitments.history(ctx.data, ctx.changelog),
-        key=lambda ch: (ch["date"], commitments.semver(ch["version"]), ch["commitment"].id),
+        commitments.history(ctx.data, ctx.changelog, ctx.versions.added("commitments")),
+        key=lambda ch: (ch["date"], semver(ch["version"]), ch["commitment"].id),
     )
     for ch in changes:
         c, label = ch["commitment"], lambda code: ctx.label("commitment_statuses", code, lang)
