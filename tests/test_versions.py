@@ -252,7 +252,19 @@ def test_each_record_knows_when_it_was_added_and_last_changed(context):
     assert (germany.added.version, germany.changed.version) == ("2.2.0", "2.2.1")
     assert (denmark.added.version, denmark.changed) == ("2.1.0", None)
     figure = next(iter(context.data["figures"]))
-    doc = json.loads(api.files(context)[f"api/v1/figures/{figure}.json"])
+    made = api.files(context)
+    releases = json.loads(made["api/v1/index.json"])["releases"]
+    assert [(r["version"], r["date"]) for r in releases] == [
+        ("2.1.0", "2026-11-27"),
+        ("2.2.0", "2026-12-01"),
+        ("2.2.1", "2026-12-15"),
+    ]
+    assert releases[1]["changes"] == context.config.base + "data/v2.2.0/changes.json"
+    place = json.loads(
+        made["api/v1/announcements/" + next(iter(context.data["announcements"])) + ".json"]
+    )
+    assert place["history"]["added"]["version"] == "2.1.0"
+    doc = json.loads(made[f"api/v1/figures/{figure}.json"])
     assert doc["history"] == {
         "added": {"version": "2.1.0", "date": "2026-11-27",
                   "changes": context.config.base + "data/v2.1.0/changes.json"},
@@ -302,6 +314,13 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     for version in ("2.1.0", "2.2.0", "2.2.1"):
         assert f'id="version-{version.replace(".", "-")}"' in page
     assert "Changes since version 2.2.0." in page and "Only values were corrected" in page
+    # Record pages say when each record came, linked to that release on the data page.
+    figures = (site / "en/figures/index.html").read_text(encoding="utf-8")
+    assert (
+        '<a href="../data/#version-2-1-0">Added in version 2.1.0 (27 November 2026)</a>' in figures
+    )
+    org = next((site / "organisation").iterdir()) / "index.html"
+    assert "Ajouté dans la version 2.1.0 (27 novembre 2026)" in org.read_text(encoding="utf-8")
 
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))

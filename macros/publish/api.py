@@ -178,6 +178,16 @@ def files(ctx: Context) -> dict[str, bytes]:
             "api": VERSION,
             "package": f"{base}data/datapackage.json",
             "resources": index,
+            # Every tagged release at its permanent address, oldest first ([] without history).
+            "releases": [
+                {
+                    "version": rel.version,
+                    "date": rel.date.isoformat(),
+                    "package": f"{base}data/v{rel.version}/datapackage.json",
+                    "changes": f"{base}data/v{rel.version}/changes.json",
+                }
+                for rel in ctx.versions.releases
+            ],
         }
     )
     return out

@@ -2,6 +2,7 @@
 that release on the data page, where its diff is."""
 
 from ..page import Page
+from .data_page import anchor
 
 
 def history(resource: str, record_id: str, ctx: Page) -> dict | None:
@@ -16,7 +17,7 @@ def history(resource: str, record_id: str, ctx: Page) -> dict | None:
             return None
         return {
             "text": ctx.t(key, version=snap.version, date=ctx.fmt.day(snap.date, "day")),
-            "href": ctx.link("data/") + "#version-" + snap.version.replace(".", "-"),
+            "href": ctx.link(ctx.urls.page("data", ctx.lang, anchor(snap.version))),
         }
 
     return {
