@@ -81,7 +81,7 @@ def test_the_flow_tags_three_releases_with_their_changelog_and_citation(repo):
         ("2.2.1", date(2026, 12, 15)),
     ]
     changelog = (repo / "datapackage" / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "## 2.2.1 - 2026-12-15\n\n- [fr] `places` : 1 modifié (DE [label_en])." in changelog
+    assert "## 2.2.1 - 2026-12-15\n\n- [fr] `places`\u00a0: 1 modifié (DE [label_en])." in changelog
     assert "- [en] `places`: 1 added (DE)." in changelog
     assert changelog.index("## 2.2.1") < changelog.index("## 2.2.0") < changelog.index("## 2.1.0")
     citation = (repo / "CITATION.cff").read_text(encoding="utf-8")

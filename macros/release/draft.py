@@ -1,68 +1,46 @@
 """A draft changelog entry in French and English, written from a diff for the maintainer to
-edit: one line per resource that changed, naming the records and fields."""
+edit: one line per resource that changed, naming the records and fields (the words are the
+interface catalogues', format/locales/)."""
 
 from datetime import date
 
-from ..data.changes import Changes
+from ..data.changes import Changes, ResourceChanges
+from ..format.language import Language
 
 SHOWN = 8  # ids named per kind of change; the rest are counted
-
-WORDS = {
-    "fr": {
-        "added": ("ajouté", "ajoutés"),
-        "changed": ("modifié", "modifiés"),
-        "removed": ("retiré", "retirés"),
-        "fields_added": "champs ajoutés",
-        "fields_removed": "champs retirés",
-        "new_resource": "nouvelle ressource",
-        "removed_resource": "ressource retirée",
-        "colon": " : ",
-        "more": "et {n} autres",
-    },
-    "en": {
-        "added": ("added", "added"),
-        "changed": ("changed", "changed"),
-        "removed": ("removed", "removed"),
-        "fields_added": "fields added",
-        "fields_removed": "fields removed",
-        "new_resource": "new resource",
-        "removed_resource": "resource removed",
-        "colon": ": ",
-        "more": "and {n} more",
-    },
-}
+LANGUAGES = ("fr", "en")
 
 
-def _ids(ids: list[str], w: dict) -> str:
+def _ids(ids: list[str], lang: Language) -> str:
     shown = ", ".join(ids[:SHOWN])
-    return shown + (f", {w['more'].format(n=len(ids) - SHOWN)}" if len(ids) > SHOWN else "")
+    rest = len(ids) - SHOWN
+    return shown + (", " + lang.t("draft_more", n=lang.number(rest)) if rest > 0 else "")
 
 
-def line(name: str, r, lang: str) -> str:
-    w = WORDS[lang]
+def line(name: str, r: ResourceChanges, lang: Language) -> str:
     parts = []
-    if r.status == "added":
-        parts.append(w["new_resource"])
-    if r.status == "removed":
-        parts.append(w["removed_resource"])
+    if r.status in ("added", "removed"):
+        parts.append(lang.t(f"draft_{'new' if r.status == 'added' else 'removed'}_resource"))
     for key in ("fields_added", "fields_removed"):
-        if getattr(r, key):
-            parts.append(f"{w[key]} ({', '.join(getattr(r, key))})")
-    for kind in ("added", "changed", "removed"):
-        ids = list(getattr(r, kind))
-        if kind == "changed":  # with the fields that changed
-            ids = [f"{rid} [{', '.join(fields)}]" for rid, fields in r.changed.items()]
-        if ids and not (kind == "removed" and r.status == "removed"):
-            one, many = w[kind]
-            parts.append(f"{len(ids)} {one if len(ids) == 1 else many} ({_ids(ids, w)})")
-    return f"`{name}`{w['colon']}{'; '.join(parts)}."
+        if fields := getattr(r, key):
+            parts.append(lang.t(f"draft_{key}", fields=", ".join(fields)))
+    kinds = {
+        "added": list(r.added),
+        # with the fields that changed
+        "changed": [f"{rid} [{', '.join(fields)}]" for rid, fields in r.changed.items()],
+        "removed": list(r.removed) if r.status != "removed" else [],
+    }
+    for kind, ids in kinds.items():
+        if ids:
+            parts.append(lang.plural(f"draft_{kind}", len(ids), ids=_ids(ids, lang)))
+    return f"{lang.colon(f'`{name}`')} {'; '.join(parts)}."
 
 
 def entry(version: str, day: date, changes: Changes) -> str:
     """The Markdown of the entry, in the changelog's format (data/changelog.py)."""
+    languages = [Language.load(code) for code in LANGUAGES]
     lines = [f"## {version} - {day.isoformat()}", ""]
-    changed = {n: r for n, r in changes.resources.items() if r.status != "unchanged"}
-    for name, r in changed.items():
-        for lang in ("fr", "en"):
-            lines.append(f"- [{lang}] {line(name, r, lang)}")
+    for name, r in changes.resources.items():
+        if r.status != "unchanged":
+            lines += [f"- [{lang.code}] {line(name, r, lang)}" for lang in languages]
     return "\n".join(lines) + "\n"

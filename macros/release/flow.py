@@ -20,6 +20,7 @@ from ..check.report import as_text
 from ..check.validate import validate
 from ..data.changes import MAJOR, MINOR, PATCH, compare
 from ..data.releases import TAG_PREFIX, read_history, semver, working_tree
+from ..format.language import Language
 from . import draft
 
 RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
@@ -150,7 +151,7 @@ def release(package: Path, version: str, today: date) -> str:
         raise Refused(
             f"ces modifications demandent une version {FRENCH[changes.needs]} (depuis {last.version})",
             f"these changes need a {changes.needs} version (from {last.version}): "
-            + "; ".join(draft.line(n, r, "en") for n, r in changes.resources.items()
+            + "; ".join(draft.line(n, r, Language.load("en")) for n, r in changes.resources.items()
                         if r.removed or r.fields_removed or r.status == "removed"),
         )  # fmt: skip
     _insert_entry(changelog, draft.entry(version, today, changes))
