@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test fuzz validate verify-quotes release validate-summary lint format lock bench clean
+.PHONY: serve site test fuzz validate verify-quotes release pdf validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -53,6 +53,11 @@ site: $(STAMP)
 # shows them on every page until it is fixed, and the server keeps running.
 serve: $(STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --livereload --strict --dev-addr 127.0.0.1:8000
+
+# The one-page briefing of each language as a PDF, printed by headless Chromium from the
+# built site: site/data/briefing-fr.pdf and site/data/briefing-en.pdf.
+pdf: site
+	$(BIN)/python -m macros.build.pdf site
 
 # The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.
 test: $(STAMP)

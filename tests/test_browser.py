@@ -13,6 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 # One page of each type, in both languages.
 PAGES = [
     "",
+    "briefing/",
     "figures/",
     "targets/",
     "commitments/",

@@ -71,3 +71,15 @@ document$.subscribe(function () {
     apply();
   });
 });
+
+// Printed links are followed by their address (the print stylesheet shows data-print-href):
+// the full address, resolved against the page, rather than the relative one in the HTML.
+function markPrintLinks() {
+  document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+    if (!a.getAttribute("href").startsWith("#")) a.dataset.printHref = a.href;
+  });
+}
+window.addEventListener("beforeprint", markPrintLinks);
+window.matchMedia("print").addEventListener("change", function (e) {
+  if (e.matches) markPrintLinks();
+});

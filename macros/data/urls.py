@@ -8,6 +8,7 @@ from .listings import LISTINGS, RECORD_PAGES, Parts
 # Hand-written pages; listings add theirs (listings.py).
 PAGES = {
     "home": "",
+    "briefing": "briefing/",
     "charts": "charts/",
     "dictionary": "data-dictionary/",
     "data": "data/",

@@ -46,6 +46,8 @@ HOME_FIGURES = (
     "denmark-ai-adoption-all",
     "eu-ai-adoption-target-2030",
 )
+# What fits on one A4 page beside the figures and the chart.
+ONE_PAGE_ANNOUNCEMENTS = 4
 # The pager links the first and last parts and this many on each side of the current one.
 PAGER_WINDOW = 3
 
@@ -108,6 +110,24 @@ def home_figures(ctx: Page) -> str:
         ctx,
         figures=figures.home_figures(HOME_FIGURES, ctx),
         more=ctx.link(ctx.urls.page("figures", ctx.lang)),
+    )
+
+
+def one_page_briefing(ctx: Page) -> str:
+    """The briefing on one A4 page: the headline target, the other key figures with their
+    sources, the adoption chart and the latest announcements, all from the data."""
+    build = ctx.build
+    cards = figures.home_figures(HOME_FIGURES, ctx)
+    return render(
+        "briefing.html",
+        ctx,
+        headline=cards[0],
+        figures=cards[1:],
+        chart=chart("ai-adoption-rate", ctx),
+        announcements=announcements.latest(ONE_PAGE_ANNOUNCEMENTS, ctx),
+        version=build.version,
+        released=ctx.fmt.day(build.released, "day"),
+        address=ctx.absolute(ctx.urls.page("home", ctx.lang)),
     )
 
 
