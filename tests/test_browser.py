@@ -183,3 +183,28 @@ def test_without_javascript_the_whole_commitments_table_shows(browser, server, r
             expect(rows.nth(i)).to_be_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [("en/embed/ai-adoption-rate/", 600), ("embed/ai-investment/", 320)],
+)
+def test_an_embedded_chart_fits_its_iframe(page, server, path, width):
+    errors = watch(page, server)
+    page.set_content(
+        f'<iframe src="{server}{path}" title="chart" width="{width}" height="600"></iframe>'
+    )
+    frame = page.frame_locator("iframe")
+    chart = frame.locator("img.bf-embed__chart")
+    expect(chart).to_be_visible()
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The whole chart within the frame's width: no sideways scrolling.
+    inner = page.frames[1]
+    assert inner.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    box = chart.bounding_box()
+    assert box["width"] <= width
+    expect(frame.locator(".bf-embed__source a[target=_top]").first).to_be_visible()
+    assert not errors["errors"] and not errors["foreign"]
+    assert inner.evaluate("window.__csp || []") == []

@@ -4,9 +4,12 @@ charts, the API, feeds, catalogue, workbook and database. Fast; the full builds 
 import csv
 import io
 import json
+import re
 import shutil
 import sqlite3
+import struct
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -122,11 +125,51 @@ def test_a_listing_part_links_to_its_neighbours(build, monkeypatch):
     ]
 
 
-def test_charts_are_svg_with_text_labels(build):
+def test_charts_are_svg_png_and_csv_at_stable_addresses(build):
     files = charts.files(build)
-    assert set(files) == {charts.path(i, lang) for i in charts.CHARTS for lang in ("fr", "en")}
+    assert set(files) == {
+        f"charts/{i}-{lang}.{ext}" for i in charts.CHARTS for lang in ("fr", "en")
+        for ext in ("svg", "png", "csv")
+    }  # fmt: skip
     svg = files[charts.path("ai-adoption-rate", "en")].decode("utf-8")
     assert svg.startswith("<?xml") and "Denmark" in svg and "<script" not in svg
+    # The PNG at twice the 800 pixels the pages display (width and height from its header).
+    png = files[charts.path("ai-adoption-rate", "en", "png")]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    w, h = charts.figure_size(build, "ai-adoption-rate")
+    assert (width, height) == (1600, round(1600 * h / w))
+    # Exactly the plotted values: one row per bar and target, with unit and source.
+    rows = list(
+        csv.DictReader(io.StringIO(files[charts.path("ai-investment", "fr", "csv")].decode()))
+    )
+    bars, targets = charts.series(build, "ai-investment")
+    assert [r["figure_id"] for r in rows] == [f.id for f in bars + targets]
+    for row, fig in zip(rows, bars + targets, strict=True):
+        assert Decimal(row["value"]) == fig.value and row["unit"] == fig.unit
+        assert row["source_id"] == fig.source_id and row["source"].startswith("News Tank RH")
+    # The same bytes at every build.
+    assert charts._make(build) == files
+
+
+def test_embed_pages_hold_the_chart_and_nothing_else(build):
+    from macros.site import embeds
+
+    out = embeds.files(build)
+    assert set(out) == {
+        f"{prefix}embed/{i}/index.html" for i in charts.CHARTS for prefix in ("", "en/")
+    }
+    html = out["en/embed/ai-adoption-rate/index.html"].decode()
+    assert '<html lang="en">' in html and 'http-equiv="Content-Security-Policy"' in html
+    assert "<script" not in html and "md-header" not in html and "md-search" not in html
+    assert 'src="../../../charts/ai-adoption-rate-en.svg"' in html
+    # Every resource it loads is the site's own (no third-party request).
+    loaded = re.findall(r'<(?:img|link rel="stylesheet"|script)[^>]+(?:src|href)="([^"]+)"', html)
+    assert loaded == ["../../../assets/embed.css", "../../../charts/ai-adoption-rate-en.svg"]
+    assert (
+        'href="https://example.org/briefing/en/charts/#chart-ai-adoption-rate" target="_top"'
+        in html
+    )
 
 
 def test_api_documents_link_records(build):

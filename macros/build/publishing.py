@@ -27,16 +27,19 @@ def write(root: Path, files: dict[str, bytes]) -> None:
 def publish(build: Context, root: Path) -> None:
     # Imported here: the page-rendering process never needs rdflib, feedgen or icalendar.
     from ..publish.files import files as published_files
-    from ..site import charts
+    from ..site import charts, embeds
 
-    write(root, published_files(build) | charts.files(build))
+    write(root, charts.files(build) | embeds.files(build) | published_files(build))
 
 
 def _child(build: Context, root: Path, conn) -> None:
     from ..publish.downloads import downloads
     from ..publish.versions import release_downloads
+    from ..site import charts
 
     try:
+        # In the order the pages need them: charts (home), then the data page's lists.
+        conn.send(("chart_sizes", charts.sizes(build)))
         conn.send(("downloads", [d.listed() for d in downloads(build)]))
         conn.send(("release_downloads", release_downloads(build)))
         publish(build, root)
@@ -59,18 +62,22 @@ class Publication:
         self.process = fork.Process(target=_child, args=(build, root, child_conn), daemon=True)
         self.process.start()
         child_conn.close()
+        self.received: dict = {}
+        build.makers["chart_sizes"] = lambda: self.receive("chart_sizes")
         build.makers["downloads"] = lambda: tuple(self.receive("downloads"))
         build.makers["release_downloads"] = lambda: self.receive("release_downloads")
 
     def receive(self, expected: str):
-        """The next message from the child: the downloads' list, then the releases'."""
-        kind, value = self.conn.recv()
-        if kind == "error":
-            raise Abort(
-                f"La publication des fichiers a échoué / Publishing the files failed:\n{value}"
-            )
-        assert kind == expected, (kind, expected)
-        return value
+        """The child's message of that kind (chart sizes, downloads, releases' downloads),
+        keeping the ones that come before it."""
+        while expected not in self.received:
+            kind, value = self.conn.recv()
+            if kind == "error":
+                raise Abort(
+                    f"La publication des fichiers a échoué / Publishing the files failed:\n{value}"
+                )
+            self.received[kind] = value
+        return self.received[expected]
 
     def finish(self) -> None:
         if self.process is None:

@@ -89,18 +89,45 @@ def render(template: str, ctx: Page, **values) -> str:
 def chart(indicator_id: str, ctx: Page) -> dict:
     build = ctx.build
     bars, targets = charts.series(build, indicator_id)
+    title = ctx.fmt.text(build.data["indicators"][indicator_id], "label")
+    sources = [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)]
+    sizes = charts.sizes(build)
+    files = [
+        {
+            "format": ext.upper(),
+            "href": ctx.link(p),
+            "name": p.rsplit("/", 1)[-1],
+            "size": ctx.fmt.size(sizes[p]),
+        }
+        for ext in charts.FORMATS
+        if (p := charts.path(indicator_id, ctx.lang, ext)) in sizes
+    ]
+    page = ctx.absolute(ctx.urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
+    embed = ctx.absolute(ctx.urls.site_path(ctx.lang, charts.embed_path(indicator_id)))
     return {
         "id": f"chart-{indicator_id}",
-        "title": ctx.fmt.text(build.data["indicators"][indicator_id], "label"),
+        "title": title,
         "src": ctx.link(charts.path(indicator_id, ctx.lang)),
+        "files": files,
+        "citation": ctx.t(
+            "chart_citation",
+            site=build.config.site_name(ctx.lang),
+            title=title,
+            version=build.version,
+            date=ctx.fmt.day(build.released, "day"),
+            url=page,
+            sources=ctx.fmt.join([s["text"] for s in sources]),
+        ),
+        # The snippet (templates/components.html) names the language version in its address.
+        "embed_src": embed,
+        "embed_height": charts.embed_height(build, indicator_id),
+        "page": page,
         "alt": charts.alt_text(build, indicator_id, ctx.lang, lambda f: formatted_value(f, ctx)),
         "rows": [
             figures.figure(f, ctx) | {"series": charts.bar_label(build, f, ctx.lang)}
             for f in bars + targets
         ],
-        "sources": [
-            source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)
-        ],
+        "sources": sources,
     }
 
 

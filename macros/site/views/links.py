@@ -1,6 +1,7 @@
 """Links to records: {text, href} for the templates, relative to the page."""
 
 from ...data import commitments
+from ...data.context import Context
 from ..page import Page
 
 
@@ -55,7 +56,8 @@ def announcement_link(ann_id, ctx: Page) -> dict:
     }
 
 
-def source_title(src, ctx: Page) -> str:
+def source_title(src, ctx: Page | Context) -> str:
+    """'News Tank RH, Interview n°387590': the publisher and the reference (needs only data)."""
     publisher = ctx.data["organisations"][src.publisher_id].name
     return f"{publisher}, {src.reference or src.title}"
 
