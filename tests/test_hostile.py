@@ -201,6 +201,10 @@ def test_page_heads_show_titles_and_descriptions_as_text(sites):
         else:
             assert len(described) == 1 and org["name"] in described[0]
         assert not [m for m in head.iter("meta") if m.get("http-equiv") == "refresh"]
+        # The preview card's tags carry the same text, as text.
+        card = {m.get("property") or m.get("name"): m.get("content") for m in head.iter("meta")}
+        assert card["og:title"] == card["twitter:title"] == org["name"]
+        assert card["og:description"] == described[0]
 
 
 def read_csv(path: Path) -> list[dict]:

@@ -150,3 +150,34 @@ def test_search_finds_every_organisation_person_and_figure_in_both_languages(sit
         text = "\n".join(by_lang[lang])
         for fig in real.data["figures"].values():
             assert spaced(fig[f"label_{lang}"]) in spaced(text), (lang, fig.id)
+
+
+def test_every_page_has_a_preview_card_with_its_image(site):
+    """Open Graph and Twitter tags on every page; the images exist, 1200 x 630, and their
+    number does not depend on the number of records."""
+    import struct
+
+    images = set()
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html" or "/embed/" in f"/{rel}" or rel.startswith("_"):
+            continue
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        tags = dict(
+            re.findall(
+                r'<meta (?:property|name)="((?:og|twitter):[a-z:_]+)" content="([^"]*)"', head
+            )
+        )
+        lang = "en" if rel.startswith("en/") else "fr"
+        assert tags["og:locale"] == {"fr": "fr_FR", "en": "en_GB"}[lang], rel
+        assert tags["twitter:card"] == "summary_large_image", rel
+        assert tags["og:title"] and tags["og:description"] and tags["og:image:alt"], rel
+        assert tags["og:url"].endswith(rel.removesuffix("index.html")), rel
+        assert tags["og:image"].endswith(f"-{lang}.png"), rel
+        images.add(tags["og:image"].split("/cards/", 1)[1])
+    assert "home-fr.png" in images and "chart-ai-adoption-rate-en.png" in images
+    cards = sorted((site / "cards").iterdir())
+    assert {c.name for c in cards} >= images
+    assert len(cards) == 2 * (2 + 2 + 6)  # site, home, 2 charts, 6 key figures; 2 languages
+    for card in cards:
+        assert struct.unpack(">II", card.read_bytes()[16:24]) == (1200, 630)

@@ -4,7 +4,7 @@ the downloads and charts. Runs once per language pass (mkdocs-static-i18n)."""
 import re
 import shutil
 import sys
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +19,7 @@ from macros.build import context as build_context  # noqa: E402
 from macros.build import pages  # noqa: E402
 from macros.build.macros import PLACEHOLDER  # noqa: E402
 from macros.build.publishing import Publication  # noqa: E402
-from macros.site import render, security  # noqa: E402
+from macros.site import cards, render, security  # noqa: E402
 from macros.site.page import Page  # noqa: E402
 from macros.site.problems import problems_page  # noqa: E402
 
@@ -107,6 +107,23 @@ def table_of_contents(html: str):
         else:
             tokens.append(token)
     return get_toc(tokens)
+
+
+def on_page_context(context, page, config, nav):
+    # The page's preview card (Open Graph, Twitter): overrides/main.html prints it, escaped.
+    build = build_context.current(config)
+    if not isinstance(build, Invalid):
+        lang = build_context.language(config)
+        page.meta["card"] = cards.card_for(build, page.url, lang) | {
+            # Generated pages' titles and descriptions come escaped for the theme.
+            "title": config.site_name
+            if page.url == build.config.prefix(lang)
+            else unescape(page.title or ""),
+            "description": unescape(page.meta.get("description") or config.site_description or ""),
+            "locale": cards.LOCALES[lang],
+            "alternates": [cards.LOCALES[other] for other in build.languages if other != lang],
+        }
+    return context
 
 
 def on_post_template(output, template_name, config):

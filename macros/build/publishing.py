@@ -27,9 +27,10 @@ def write(root: Path, files: dict[str, bytes]) -> None:
 def publish(build: Context, root: Path) -> None:
     # Imported here: the page-rendering process never needs rdflib, feedgen or icalendar.
     from ..publish.files import files as published_files
-    from ..site import charts, embeds
+    from ..site import cards, charts, embeds
 
-    write(root, charts.files(build) | embeds.files(build) | published_files(build))
+    made = charts.files(build) | embeds.files(build) | cards.files(build)
+    write(root, made | published_files(build))
 
 
 def _child(build: Context, root: Path, conn) -> None:

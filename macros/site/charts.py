@@ -74,13 +74,9 @@ def axis_formatter(ctx: Context, indicator_id: str, lang: str):
     return lambda v, _pos: language.quantity(v, unit)
 
 
-def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
-    """{"svg": bytes, "png": bytes}: the same figure in both formats."""
-    # matplotlib is imported only where charts are drawn (the publishing process).
-    import matplotlib
-
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
+def plot(ax, ctx: Context, indicator_id: str, lang: str) -> None:
+    """Draw the indicator's bars, ranges and target lines on a matplotlib axes (the chart
+    files and the preview cards share it)."""
     from matplotlib.ticker import FuncFormatter
 
     bars, targets = series(ctx, indicator_id)
@@ -90,58 +86,69 @@ def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
     upper = {f.id: float(f.value_max) for f in bars if f.value_max is not None}
     indicator = ctx.data["indicators"][indicator_id]
     labels = ["\n".join(textwrap.wrap(bar_label(ctx, f, lang), 34)) for f in bars]
+    ypos = list(range(len(bars)))[::-1]
+    ax.barh(ypos, [value[f.id] for f in bars], color=BAR, height=0.6)
+    for y, f in zip(ypos, bars, strict=True):
+        top = upper.get(f.id, value[f.id])
+        if f.id in upper:
+            ax.barh(
+                y,
+                top - value[f.id],
+                left=value[f.id],
+                color="white",
+                edgecolor=RANGE,
+                hatch="///",
+                height=0.6,
+            )
+        text = fmt(value[f.id], None) + (f"–{fmt(top, None)}" if f.id in upper else "")
+        ax.annotate(
+            text,
+            (top, y),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            color=INK,
+        )
+    for t in targets:
+        ax.axvline(value[t.id], color=TARGET, linestyle="--", linewidth=1.6)
+        deadline = language.day(t.deadline, t.deadline_precision)
+        place = ctx.label("places", t.geo, lang)
+        note = language.t(
+            "chart_target", place=place, deadline=deadline, value=fmt(value[t.id], None)
+        )
+        ax.annotate(
+            note,
+            (value[t.id], len(bars) - 0.35),
+            xytext=(-4, 0),
+            textcoords="offset points",
+            color=TARGET,
+            ha="right",
+            va="bottom",
+            fontsize=9,
+        )
+    ax.set_yticks(ypos, labels)
+    ax.xaxis.set_major_formatter(FuncFormatter(fmt))
+    highest = max(list(value.values()) + list(upper.values()))
+    ax.set_xlim(0, highest * 1.22)
+    ax.set_ylim(-0.6, len(bars) - 0.1 + (0.5 if targets else 0))
+    ax.set_xlabel(language.text(indicator, "label"))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
+    ax.set_axisbelow(True)
+
+
+def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
+    """{"svg": bytes, "png": bytes}: the same figure in both formats."""
+    # matplotlib is imported only where charts are drawn (the publishing process).
+    import matplotlib
+
+    matplotlib.use("svg")
+    import matplotlib.pyplot as plt
+
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=figure_size(ctx, indicator_id))
-        ypos = list(range(len(bars)))[::-1]
-        ax.barh(ypos, [value[f.id] for f in bars], color=BAR, height=0.6)
-        for y, f in zip(ypos, bars, strict=True):
-            top = upper.get(f.id, value[f.id])
-            if f.id in upper:
-                ax.barh(
-                    y,
-                    top - value[f.id],
-                    left=value[f.id],
-                    color="white",
-                    edgecolor=RANGE,
-                    hatch="///",
-                    height=0.6,
-                )
-            text = fmt(value[f.id], None) + (f"–{fmt(top, None)}" if f.id in upper else "")
-            ax.annotate(
-                text,
-                (top, y),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                ha="left",
-                color=INK,
-            )
-        for t in targets:
-            ax.axvline(value[t.id], color=TARGET, linestyle="--", linewidth=1.6)
-            deadline = language.day(t.deadline, t.deadline_precision)
-            place = ctx.label("places", t.geo, lang)
-            note = language.t(
-                "chart_target", place=place, deadline=deadline, value=fmt(value[t.id], None)
-            )
-            ax.annotate(
-                note,
-                (value[t.id], len(bars) - 0.35),
-                xytext=(-4, 0),
-                textcoords="offset points",
-                color=TARGET,
-                ha="right",
-                va="bottom",
-                fontsize=9,
-            )
-        ax.set_yticks(ypos, labels)
-        ax.xaxis.set_major_formatter(FuncFormatter(fmt))
-        highest = max(list(value.values()) + list(upper.values()))
-        ax.set_xlim(0, highest * 1.22)
-        ax.set_ylim(-0.6, len(bars) - 0.1 + (0.5 if targets else 0))
-        ax.set_xlabel(language.text(indicator, "label"))
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
-        ax.set_axisbelow(True)
+        plot(ax, ctx, indicator_id, lang)
         fig.tight_layout()
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
