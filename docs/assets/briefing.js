@@ -83,3 +83,33 @@ window.addEventListener("beforeprint", markPrintLinks);
 window.matchMedia("print").addEventListener("change", function (e) {
   if (e.matches) markPrintLinks();
 });
+
+// The Search page: Pagefind's interface, loaded from the index's folder (build/search.py).
+// It reads <html lang> and searches only this language's pages; accents are folded.
+document$.subscribe(function () {
+  var box = document.getElementById("bf-search");
+  if (!box || box.dataset.ready) return;
+  box.dataset.ready = "1";
+  var bundle = box.dataset.bundle;
+  var css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = bundle + "pagefind-ui.css";
+  document.head.appendChild(css);
+  var script = document.createElement("script");
+  script.src = bundle + "pagefind-ui.js";
+  script.onload = function () {
+    var ui = new PagefindUI({
+      element: "#bf-search",
+      bundlePath: bundle,
+      // Result links from the site's root wherever it is served (any base path).
+      baseUrl: new URL(bundle + "../", window.location.href).pathname,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      translations: { placeholder: box.dataset.placeholder },
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  };
+  document.head.appendChild(script);
+});

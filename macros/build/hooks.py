@@ -4,7 +4,7 @@ the downloads and charts. Runs once per language pass (mkdocs-static-i18n)."""
 import re
 import shutil
 import sys
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from macros.build import config as build_config  # noqa: E402
 from macros.build import context as build_context  # noqa: E402
-from macros.build import pages  # noqa: E402
+from macros.build import pages, search  # noqa: E402
 from macros.build.macros import PLACEHOLDER  # noqa: E402
 from macros.build.publishing import Publication  # noqa: E402
 from macros.site import cards, render, security  # noqa: E402
@@ -78,23 +78,12 @@ def on_page_content(html, page, config, files):
         return build.languages[lang].typeset_html(html)
     ctx = Page(build, lang, page.url)
     if generated is not None:
-        html, entries = generated.render(ctx)
-        add_search_entries(config, page, entries)
+        html = generated.render(ctx)
     else:
         html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
     html = build.languages[lang].typeset_html(html)
     page.toc = table_of_contents(html)  # from the typeset headings
     return html
-
-
-def add_search_entries(config, page, entries: list[dict]) -> None:
-    """Generated pages are excluded from the search plugin's parsing and bring their own."""
-    index = config.plugins["material/search"].search_index
-    for e in entries:
-        location = page.url + (f"#{e['anchor']}" if e["anchor"] else "")
-        # Escaped as the search plugin escapes what it parses: the theme shows them as HTML.
-        title, text = escape(e["title"], quote=False), escape(e["text"], quote=False)
-        index.entries.append({"location": location, "title": title, "text": text})
 
 
 def table_of_contents(html: str):
@@ -136,7 +125,7 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return security.add_csp(output)
+    return security.add_csp(search.mark_content(output))
 
 
 def on_template_context(context, template_name, config):
@@ -162,6 +151,7 @@ def on_post_build(config):
         return
     if not isinstance(build, Invalid):
         build.products["publication"].finish()
+        search.index(root)
     # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
     # sitemap (with every language's pages) at the root only.
     for lang in i18n.build_languages:

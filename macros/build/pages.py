@@ -33,16 +33,15 @@ class Generated:
     key: str | int  # record id or part number
     path: str  # URL path without the language prefix, e.g. "organisation/numeum/"
 
-    def render(self, ctx: Page) -> tuple[str, list[dict]]:
-        """The page's HTML and its search entries."""
+    def render(self, ctx: Page) -> str:
+        """The page's HTML."""
         if self.kind == "record":
             return render.record_page(self.name, self.key, ctx)
         return render.listing_part_page(self.name, self.key, ctx)
 
     def meta(self, ctx: Page) -> dict:
-        # The page's own search entries replace the search plugin's parsing (site/search.py);
-        # its HTML comes from Jinja, not from macros in Markdown.
-        fixed = {"search": {"exclude": True}, "render_macros": False}
+        # Its HTML comes from Jinja, not from macros in Markdown.
+        fixed = {"render_macros": False}
         if self.kind == "part":
             title = render.part_title(self.name, self.key, ctx)
             description = title

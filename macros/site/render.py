@@ -15,7 +15,7 @@ from ..data import paths
 from ..data.listings import LISTINGS, RECORD_PAGES
 from ..publish import api, calendar, feeds
 from ..publish.csv_files import csv_path
-from . import charts, search
+from . import charts
 from .page import Page
 from .views import announcements, commitments, figures, organisations, sources
 from .views.data_page import data_page as data_page_view
@@ -138,6 +138,11 @@ def home_figures(ctx: Page) -> str:
         figures=figures.home_figures(HOME_FIGURES, ctx),
         more=ctx.link(ctx.urls.page("figures", ctx.lang)),
     )
+
+
+def search_box(ctx: Page) -> str:
+    # Pagefind's files are at the site root (build/search.py), for every language.
+    return render("search.html", ctx, bundle=ctx.link("pagefind/"))
 
 
 def one_page_briefing(ctx: Page) -> str:
@@ -269,12 +274,10 @@ def _listing(name: str, part: int, ctx: Page) -> tuple[str, list]:
     return html, rows
 
 
-def listing_part_page(name: str, part: int, ctx: Page) -> tuple[str, list[dict]]:
-    """A generated page for part 2..n of a listing, and its search entries."""
-    body, rows = _listing(name, part, ctx)
-    title = part_title(name, part, ctx)
-    html = render("listing_part.html", ctx, title=title, body=body)
-    return html, [search.entry("", title)] + search.listing_entries(name, rows)
+def listing_part_page(name: str, part: int, ctx: Page) -> str:
+    """A generated page for part 2..n of a listing."""
+    body, _ = _listing(name, part, ctx)
+    return render("listing_part.html", ctx, title=part_title(name, part, ctx), body=body)
 
 
 def part_title(name: str, part: int, ctx: Page) -> str:
@@ -282,11 +285,10 @@ def part_title(name: str, part: int, ctx: Page) -> str:
     return ctx.t("part_title", title=ctx.t(f"list_{name}"), part=part, count=total)
 
 
-def record_page(resource: str, record_id: str, ctx: Page) -> tuple[str, list[dict]]:
-    """A record's page, and its search entries."""
+def record_page(resource: str, record_id: str, ctx: Page) -> str:
+    """A record's page."""
     view = RECORD_VIEWS[resource](record_id, ctx)
-    html = render(RECORD_PAGES[resource].template, ctx, record=view)
-    return html, search.record_entries(resource, view)
+    return render(RECORD_PAGES[resource].template, ctx, record=view)
 
 
 # --- table of contents -------------------------------------------------------------------

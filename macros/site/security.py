@@ -16,7 +16,8 @@ CHARSET = '<meta charset="utf-8">'
 
 POLICY = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
+    # Pagefind's search runs WebAssembly (no eval of scripts, no inline code).
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],  # the theme's icons are data: SVGs in its CSS
     "font-src": ["'self'"],

@@ -1,0 +1,30 @@
+"""Full-text search with Pagefind: after the build, its binary (the pagefind-bin wheel)
+indexes the written site into /pagefind/, one chunked index per language read from each
+page's <html lang>, so each language searches its own pages and a query fetches only the
+chunks it needs. Only the page's content is indexed (the article marked
+data-pagefind-body), accents folded; the Search page (templates/search.html) queries it.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+CONTENT = '<article class="md-content__inner md-typeset">'
+
+
+def mark_content(html: str) -> str:
+    """The theme's article is what gets indexed: not the navigation, header or footer."""
+    return html.replace(CONTENT, CONTENT[:-1] + " data-pagefind-body>", 1)
+
+
+def index(site: Path) -> None:
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+        # The theme's "¶" permalinks are not words of the page.
+        "--exclude-selectors", ".headerlink",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise Abort(f"L'indexation a échoué / Pagefind indexing failed:\n{done.stderr[-2000:]}")
