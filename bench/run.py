@@ -214,35 +214,52 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9, mtime=0))
 
 
-def search_first_query_kb(site: Path, lang: str = "fr") -> float:
-    """An upper bound of what the first query on a language's Search page transfers: the
-    interface and Pagefind's script, its entry file, the language's WebAssembly and
-    metadata, the largest index chunk (a one-word query loads one) and the five largest
-    result fragments (the first results shown). Scripts and JSON count gzipped; Pagefind's
-    own files are compressed already and count as they are."""
-    folder = site / "pagefind"
-    if not folder.exists():
+SEARCH_QUERY = ("", "entreprises")  # a common word on the French Search page
+
+
+def search_first_query_kb(site: Path) -> float:
+    """What a first search transfers, measured in Chromium: the Search page's interface files
+    plus every request made after the query is typed (Pagefind's script, entry file,
+    WebAssembly, metadata, index chunks and result fragments). Text files count gzipped, as
+    a server would send them; Pagefind's own files are compressed already."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    if not (site / "pagefind").exists():
         return 0
-    texts = [
-        folder / n
-        for n in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json")
-    ]
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"][
-        lang
-    ]
-    binary = [
-        folder / f"wasm.{entry['wasm']}.pagefind",
-        folder / f"pagefind.{entry['hash']}.pf_meta",
-    ]
-    chunks = sorted(
-        (p.stat().st_size for p in (folder / "index").glob(f"{lang}_*.pf_index")), reverse=True
-    )
-    fragments = sorted(
-        (p.stat().st_size for p in (folder / "fragment").glob(f"{lang}_*.pf_fragment")),
-        reverse=True,
-    )
-    total = sum(gz(p.read_bytes()) for p in texts) + sum(p.stat().st_size for p in binary)
-    return (total + sum(chunks[:1]) + sum(fragments[:5])) / 1024
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    def size(path: str) -> int:
+        file = site / path.lstrip("/")
+        file = file / "index.html" if file.is_dir() else file
+        data = file.read_bytes()
+        return gz(data) if file.suffix in (".js", ".css", ".json", ".html") else len(data)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    root, query = SEARCH_QUERY
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{root}search/")
+            page.wait_for_load_state("networkidle")
+            paths = {"/pagefind/pagefind-ui.js", "/pagefind/pagefind-ui.css"}
+            page.on("request", lambda r: paths.add(urlsplit(r.url).path))
+            page.locator(".pagefind-ui__search-input").fill(query)
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return sum(size(p) for p in paths) / 1024
 
 
 def site_metrics(site: Path) -> dict:
