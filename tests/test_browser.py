@@ -127,7 +127,7 @@ def search(page, server, root: str, query: str) -> list[str]:
     message = page.locator(".pagefind-ui__message").filter(has_text=query)
     message.wait_for(timeout=20000)
     links = page.locator(".pagefind-ui__result-link")
-    if not re.search(r"\b0\b|aucun|no result", message.inner_text(), re.I):
+    if not re.search(r"\b0\b|aucun|pas de r|no result", message.inner_text(), re.I):
         links.first.wait_for(timeout=20000)
         page.wait_for_timeout(300)  # the rest of the first batch of results
     return [
