@@ -108,6 +108,9 @@ document$.subscribe(function () {
       resetStyles: false,
       translations: { placeholder: box.dataset.placeholder },
     });
+    // The field Pagefind draws gets the page's visible label (WCAG 3.3.2).
+    var input = box.querySelector("input");
+    if (input) input.id = "bf-search-input";
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   };
