@@ -282,6 +282,20 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
     assert ctx.versions.unreleased is not None
     assert ctx.versions.pending(ctx.versions.of("places", "DK"))
     assert not ctx.versions.pending(ctx.versions.of("places", "FR"))
+    # A figure added in the working tree says so, not "changed".
+    from macros.site.page import Page
+    from macros.site.views.history import history
+
+    figures = clone / "datapackage" / "data" / "figures.csv"
+    rows = figures.read_text(encoding="utf-8").splitlines()
+    first = next(iter(ctx.data["figures"]))
+    copy = next(r for r in rows if r.startswith(first + ","))
+    figures.write_text(
+        "\n".join([*rows, copy.replace(first + ",", "new-figure,", 1)]) + "\n", encoding="utf-8"
+    )
+    ctx = Context.open(package, site_config, read_history(package))
+    view = history("figures", "new-figure", Page(ctx, "en", "en/figures/"))
+    assert view["added_unreleased"] and not view["unreleased"] and view["added"] is None
 
 
 def test_a_shallow_clone_has_no_history_and_says_why(tmp_path, repo, site_config):
@@ -320,7 +334,7 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
         '<a href="../data/#version-2-1-0">Added in version 2.1.0 (27 November 2026)</a>' in figures
     )
     org = next((site / "organisation").iterdir()) / "index.html"
-    assert "Ajouté dans la version 2.1.0 (27 novembre 2026)" in org.read_text(encoding="utf-8")
+    assert "Ajout dans la version 2.1.0 (27 novembre 2026)" in org.read_text(encoding="utf-8")
 
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
@@ -328,7 +342,7 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     assert done.returncode == 0, done.stderr[-3000:]
     assert "shallow clone without tags" in done.stderr
     page = (tmp_path / "site-shallow/en/data/index.html").read_text(encoding="utf-8")
-    assert "built from a shallow clone without the release tags" in page
+    assert "built from a shallow clone without the version tags" in page
     assert not list((tmp_path / "site-shallow/data").glob("v*"))
 
 

@@ -23,5 +23,7 @@ def history(resource: str, record_id: str, ctx: Page) -> dict | None:
     return {
         "added": at(h.added, "history_added"),
         "changed": at(h.changed, "history_changed"),
-        "unreleased": versions.pending(h),
+        # Edits of the working tree, after the latest release (a preview build).
+        "added_unreleased": versions.unreleased is not None and h.added is versions.unreleased,
+        "unreleased": versions.pending(h) and h.added is not versions.unreleased,
     }
