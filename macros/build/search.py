@@ -5,6 +5,7 @@ chunks it needs. Only the page's content is indexed (the article marked
 data-pagefind-body), accents folded; the Search page (templates/search.html) queries it.
 """
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -28,3 +29,8 @@ def index(site: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         raise Abort(f"L'indexation a échoué / Pagefind indexing failed:\n{done.stderr[-2000:]}")
+    # Pagefind lists the languages in hash-map order, which changes from run to run: sorted,
+    # identical input gives identical bytes (its other files are named by their content).
+    entry = site / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
