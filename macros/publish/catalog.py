@@ -9,7 +9,7 @@ from ..data.context import Context
 from .dataset import dates, publisher_name
 from .downloads import downloads
 from .tables import json_bytes
-from .versions import moved, release_downloads
+from .versions import anchor, moved, release_downloads
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 # DCAT 3's version terms (rdflib's DCAT namespace is DCAT 2's list of terms).
@@ -189,7 +189,7 @@ def graph(ctx: Context) -> Graph:
             (
                 version,
                 DCAT.landingPage,
-                _page(g, base + "data/#version-" + rel.version.replace(".", "-")),
+                _page(g, base + "data/#" + anchor(rel.version)),
             )
         )
         entry = next((e for e in ctx.changelog if e["version"] == rel.version), None)

@@ -21,6 +21,11 @@ def folder(version: str) -> str:
     return f"data/v{version}/"
 
 
+def anchor(version: str) -> str:
+    """A version's section on the data page: #version-2-1-0."""
+    return "version-" + version.replace(".", "-")
+
+
 def moved(path: str, version: str) -> str:
     """A current download's path (data/...) in a release's folder."""
     return folder(version) + path.removeprefix("data/")

@@ -9,20 +9,14 @@ import textwrap
 from ..data.context import Context
 from . import charts
 from .page import Page
+from .render import HOME_FIGURES
 from .views.figures import formatted_value
 from .views.links import source_title
 
 SIZE, DPI = (12, 6.3), 100  # 1200 x 630 pixels
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # og:locale (the English is British)
-# The home page's key figures, which get a card each (render.HOME_FIGURES shows them).
-KEY_FIGURES = (
-    "ai-training-target-300000",
-    "france-ai-investment-109bn",
-    "eu-ai-investment-200bn",
-    "france-ai-adoption-all",
-    "denmark-ai-adoption-all",
-    "eu-ai-adoption-target-2030",
-)
+# The home page's key figures get a card each.
+KEY_FIGURES = HOME_FIGURES
 # Which card a page shows: by the page's path from its language root; the site's card
 # for every other page.
 PAGE_CARDS = {

@@ -261,22 +261,17 @@ def pager(listing: str, part: int, ctx: Page) -> dict | None:
 
 def listing(name: str, part: int, ctx: Page) -> str:
     """One part of a long listing, with its pager."""
-    return _listing(name, part, ctx)[0]
-
-
-def _listing(name: str, part: int, ctx: Page) -> tuple[str, list]:
     items = ctx.build.parts.items(name, part)
     rows = LISTING_VIEWS[name](items, ctx)
     extra = LISTING_EXTRAS[name](items, ctx) if name in LISTING_EXTRAS else None
-    html = render(
+    return render(
         LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx), extra=extra
     )
-    return html, rows
 
 
 def listing_part_page(name: str, part: int, ctx: Page) -> str:
     """A generated page for part 2..n of a listing."""
-    body, _ = _listing(name, part, ctx)
+    body = listing(name, part, ctx)
     return render("listing_part.html", ctx, title=part_title(name, part, ctx), body=body)
 
 

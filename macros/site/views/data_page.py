@@ -6,7 +6,7 @@ from ...publish import api, citations, dataset, feeds
 from ...publish.calendar import calendar_path
 from ...publish.downloads import downloads, sha256sums
 from ...publish.tables import json_bytes
-from ...publish.versions import folder, moved, release_downloads
+from ...publish.versions import anchor, folder, moved, release_downloads
 from ..page import Page
 
 
@@ -42,7 +42,12 @@ def data_page(ctx: Page) -> dict:
         "released": fmt.day(log[0]["date"], "day"),
         "changes": log[0]["items"],
         "changelog": [
-            {"version": e["version"], "date": fmt.day(e["date"], "day"), "items": e["items"]}
+            {
+                "version": e["version"],
+                "anchor": anchor(e["version"]),
+                "date": fmt.day(e["date"], "day"),
+                "items": e["items"],
+            }
             for e in log
             if not build.versions.find(e["version"])
         ],
@@ -124,7 +129,3 @@ def release(ctx: Page, rel, listed) -> dict:
             for rid in ids
         ] if changes.old else [],
     }  # fmt: skip
-
-
-def anchor(version: str) -> str:
-    return "version-" + version.replace(".", "-")

@@ -1,8 +1,8 @@
 """When a record was added and last changed, by release (data/changes.py), with a link to
 that release on the data page, where its diff is."""
 
+from ...publish.versions import anchor
 from ..page import Page
-from .data_page import anchor
 
 
 def history(resource: str, record_id: str, ctx: Page) -> dict | None:
