@@ -37,8 +37,11 @@ CODE_LISTS = (
     "source_kinds",
     "commitment_statuses",
     "outcome_results",
+    "segments",
 )
-RESOURCES = ENTITIES + CODE_LISTS
+# Editorial choices: what the home page, the one-page briefing and the charts feature.
+EDITORIAL = ("featured_figures", "charts")
+RESOURCES = ENTITIES + CODE_LISTS + EDITORIAL
 
 
 @dataclass
