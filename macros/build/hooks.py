@@ -109,8 +109,8 @@ def on_page_context(context, page, config, nav):
             if page.url == build.config.prefix(lang)
             else unescape(page.title or ""),
             "description": unescape(page.meta.get("description") or config.site_description or ""),
-            "locale": cards.LOCALES[lang],
-            "alternates": [cards.LOCALES[other] for other in build.languages if other != lang],
+            "locale": build.languages[lang].og_locale,
+            "alternates": [build.languages[o].og_locale for o in build.languages if o != lang],
         }
     return context
 

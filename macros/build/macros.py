@@ -36,7 +36,7 @@ def define_env(env):
         "latest_announcements": lambda count=5, ctx=None: render.latest_announcements(count, ctx),
         "commitment_counts": lambda ctx: render.commitment_counts(ctx),
         "commitment_downloads": lambda ctx: render.commitment_downloads(ctx),
-        "chart_block": lambda indicator_id, ctx: render.chart_block(indicator_id, ctx),
+        "chart_block": lambda chart_id=None, ctx=None: render.chart_block(ctx, chart_id),
         "all_charts": lambda ctx: render.all_charts(ctx),
         "dictionary": lambda ctx: render.dictionary(ctx),
         "data_page": lambda ctx: render.data_page(ctx),

@@ -13,6 +13,7 @@ from . import commitments, paths
 from .changelog import read_changelog
 from .changes import Versions, versions
 from .config import SiteConfig
+from .editorial import Editorial
 from .indexes import Index
 from .listings import Parts
 from .records import Records, read_descriptor, read_records
@@ -21,6 +22,7 @@ from .urls import Urls
 
 # Resources the package gained after its first release.
 ADDED_SINCE_1_0 = ("commitments", "outcomes", "commitment_statuses", "outcome_results")
+ADDED_SINCE_2_1 = ("segments", "featured_figures", "charts")
 
 
 def descriptor_names(descriptor: dict) -> list[str]:
@@ -39,6 +41,7 @@ class Context:
     languages: dict[str, Language]  # in the configuration's order, the default first
     changelog: list[dict]  # newest first
     versions: Versions  # the tagged releases, their diffs and each record's history
+    editorial: Editorial  # featured figures and charts, from the package
     # Outputs made once per build and used by several pages or files (see once()).
     products: dict = field(default_factory=dict)
     # Makers the build layer supplies for some products (the downloads' list comes from the
@@ -61,8 +64,10 @@ class Context:
             res["schema_data"] = commitments.published_schema(res["schema_data"])
         # A release from before a resource existed (regenerated from git for its permanent
         # downloads) reads as having none of it; the downloads list the release's own.
-        for name in ADDED_SINCE_1_0:
+        for name in ADDED_SINCE_1_0 + ADDED_SINCE_2_1:
             data.setdefault(name, {})
+        for fig in data["figures"].values():
+            fig.setdefault("segment", None)
         parts = Parts(data)
         return cls(
             package=package,
@@ -75,6 +80,7 @@ class Context:
             languages={code: Language.load(code) for code in config.languages},
             changelog=changelog,
             versions=versions(history, working_tree(package) if history.releases else None),
+            editorial=Editorial.read(data),
         )
 
     @property

@@ -28,8 +28,10 @@ class Index:
                 idx["figures_by_person", fig.stated_by_person_id].append(fig)
             idx["figures_by_indicator", fig.indicator_id].append(fig)
             if fig.kind == "measurement":
-                # A target is compared only with measurements of its indicator and place.
-                idx["measurements_by_indicator_place", (fig.indicator_id, fig.geo)].append(fig)
+                # A target is compared only with measurements of its indicator, place and
+                # segment (population).
+                key = (fig.indicator_id, fig.geo, fig.segment)
+                idx["measurements_by_comparable", key].append(fig)
         for ann in data["announcements"].values():
             if ann.organisation_id:
                 idx["announcements_by_org", ann.organisation_id].append(ann)
@@ -59,7 +61,7 @@ class Index:
             for rec in data[resource].values():
                 idx["citing", rec.source_id].append((resource, rec))
         for (kind, _), records in idx.items():
-            if kind == "measurements_by_indicator_place":  # the latest first, undated last
+            if kind == "measurements_by_comparable":  # the latest first, undated last
                 records.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
         self._idx = idx
 

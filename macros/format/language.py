@@ -94,6 +94,17 @@ class Language:
             Decimal(str(value)) / 100, locale=self.locale, decimal_quantization=False
         )
 
+    def points(self, value) -> str:
+        """A change in percentage points, always signed: '+8 points', '−3 points'."""
+        shown = format_decimal(abs(value), locale=self.locale)
+        sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+        return self.plural("points", abs(value), value=sign + shown)
+
+    @property
+    def og_locale(self) -> str:
+        """The Open Graph locale (fr_FR, en_GB): the catalogue's Babel locale."""
+        return self.locale
+
     def quantity(self, value, unit) -> str:
         """One value in its unit (a record of the `units` code list)."""
         return self._remember(
@@ -105,6 +116,8 @@ class Language:
             return self.amount(value, unit.currency)
         if unit.format == "percent":
             return self.percent(value)
+        if unit.format == "points":
+            return self.points(value)
         return self.number(value)
 
     def value(self, fig, unit) -> str:
@@ -143,6 +156,12 @@ class Language:
             return self.t("early_year", year=when.year)
         if precision == "by-early-year":
             return self.t("by_early_year", year=when.year)
+        if precision == "by-mid-year":
+            return self.t("by_mid_year", year=when.year)
+        if precision == "by-end-of-year":
+            return self.t("by_end_of_year", year=when.year)
+        if precision == "quarter":
+            return self.t(f"quarter_{(when.month - 1) // 3 + 1}", year=when.year)
         if precision == "month":
             return format_date(when, "LLLL y", locale=self.locale)
         full = format_date(when, "d MMMM y", locale=self.locale)

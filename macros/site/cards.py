@@ -9,34 +9,35 @@ import textwrap
 from ..data.context import Context
 from . import charts
 from .page import Page
-from .render import HOME_FIGURES
 from .views.figures import formatted_value
 from .views.links import source_title
 
 SIZE, DPI = (12, 6.3), 100  # 1200 x 630 pixels
-LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # og:locale (the English is British)
-# The home page's key figures get a card each.
-KEY_FIGURES = HOME_FIGURES
-# Which card a page shows: by the page's path from its language root; the site's card
-# for every other page.
-PAGE_CARDS = {
-    "": "home",
-    "briefing/": "home",
-    "charts/": f"chart-{charts.CHARTS[0]}",
-    "targets/": f"figure-{KEY_FIGURES[0]}",
-    "figures/": f"figure-{KEY_FIGURES[0]}",
-} | {charts.embed_path(i): f"chart-{i}" for i in charts.CHARTS}
+
+
+def page_cards(ctx: Context) -> dict[str, str]:
+    """Which card a page shows, by the page's path from its language root (the site's card
+    for every other page), from the editorial choices: the home page and the briefing show
+    the headline target, the charts page its first chart, each embed its chart, the figures
+    and targets pages the headline figure's card."""
+    editorial = ctx.editorial
+    cards = {"": "home", "briefing/": "home"}
+    if editorial.charts:
+        cards["charts/"] = f"chart-{editorial.charts[0].id}"
+    if editorial.headline:
+        cards |= {p: f"figure-{editorial.headline.id}" for p in ("targets/", "figures/")}
+    return cards | {charts.embed_path(c.id): f"chart-{c.id}" for c in editorial.charts}
 
 
 def path(name: str, lang: str) -> str:
     return f"cards/{name}-{lang}.png"
 
 
-def names() -> list[str]:
+def names(ctx: Context) -> list[str]:
     return (
         ["site", "home"]
-        + [f"chart-{i}" for i in charts.CHARTS]
-        + [f"figure-{f}" for f in KEY_FIGURES]
+        + [f"chart-{c.id}" for c in ctx.editorial.charts]
+        + [f"figure-{f.id}" for f in ctx.editorial.cards]
     )
 
 
@@ -50,15 +51,14 @@ def texts(ctx: Context, name: str, lang: str) -> dict[str, str]:
     language, site = ctx.languages[lang], ctx.config.site_name(lang)
     tagline = language.t("card_tagline")
     if name in ("site", "home"):
-        fig = ctx.data["figures"][KEY_FIGURES[0]]
+        fig = ctx.editorial.headline
         big = _value(ctx, fig, lang) if name == "home" else site
         label = language.text(fig, "label") if name == "home" else tagline
         alt = f"{site}. {big}: {label}." if name == "home" else f"{site}. {tagline}"
         return {"kicker": site if name == "home" else "", "big": big, "label": label,
                 "foot": tagline if name == "home" else "", "alt": alt}  # fmt: skip
     if name.startswith("chart-"):
-        indicator = name.removeprefix("chart-")
-        title = language.text(ctx.data["indicators"][indicator], "label")
+        title = language.text(charts.indicator_of(ctx, name.removeprefix("chart-")), "label")
         return {"kicker": site, "big": "", "label": title, "foot": "",
                 "alt": f"{site}. {title}."}  # fmt: skip
     fig = ctx.data["figures"][name.removeprefix("figure-")]
@@ -99,13 +99,13 @@ def png(ctx: Context, name: str, lang: str) -> bytes:
 
 
 def files(ctx: Context) -> dict[str, bytes]:
-    return {path(n, lang): png(ctx, n, lang) for lang in ctx.languages for n in names()}
+    return {path(n, lang): png(ctx, n, lang) for lang in ctx.languages for n in names(ctx)}
 
 
 def card_for(ctx: Context, here: str, lang: str) -> dict:
     """The card of the page at `here` (its path from the site root), with its alt text."""
     local = here.removeprefix(ctx.config.prefix(lang))
-    name = PAGE_CARDS.get(local, "site")
+    name = page_cards(ctx).get(local, "site")
     return {
         "image": ctx.urls.absolute(path(name, lang)),
         "alt": texts(ctx, name, lang)["alt"],

@@ -33,13 +33,17 @@ STYLE = {
     "axes.edgecolor": GRID,
 }
 
-CHARTS = ("ai-adoption-rate", "ai-investment")
 FORMATS = ("svg", "png", "csv")
 PNG_DPI = 200
 CSV_FIELDS = (
-    "series", "figure_id", "kind", "value", "value_max", "unit", "unit_label", "date",
+    "series", "segment", "figure_id", "kind", "value", "value_max", "unit", "unit_label", "date",
     "deadline", "source_id", "source", "source_url",
 )  # fmt: skip
+
+
+# Targets of different segments are told apart by their dash pattern as well as by their
+# label, so that the chart reads in greyscale.
+TARGET_DASHES = ("--", ":", "-.", (0, (6, 2, 1, 2, 1, 2)), (0, (1, 1)))
 
 
 def bar_label(ctx: Context, fig, lang: str) -> str:
@@ -48,51 +52,101 @@ def bar_label(ctx: Context, fig, lang: str) -> str:
     return f"{place} · {scope}" if scope else place
 
 
-def series(ctx: Context, indicator_id: str) -> tuple[list, list]:
-    figs = ctx.index("figures_by_indicator", indicator_id)
-    return [f for f in figs if f.kind != "target"], [f for f in figs if f.kind == "target"]
+def indicator_of(ctx: Context, chart_id: str):
+    return ctx.data["indicators"][ctx.editorial.chart(chart_id).indicator_id]
 
 
-def figure_size(ctx: Context, indicator_id: str) -> tuple[float, float]:
-    """Width and height in inches: a bar's height per measurement, room for the axis."""
-    bars, _ = series(ctx, indicator_id)
-    return (8, 0.55 * len(bars) + 1.6)
+def groups(ctx: Context, chart_id: str) -> list[tuple[str | None, list, list]]:
+    """(segment, bars, targets) for each segment of the chart, in the segments' order (no
+    segment last): a target is drawn only against the bars of its own segment."""
+    figs = ctx.index("figures_by_indicator", indicator_of(ctx, chart_id).id)
+    order = {code: n for n, code in enumerate(ctx.data["segments"])}
+    segments = sorted({f.segment for f in figs}, key=lambda s: order.get(s, len(order)))
+    return [
+        (
+            seg,
+            [f for f in figs if f.segment == seg and f.kind != "target"],
+            [f for f in figs if f.segment == seg and f.kind == "target"],
+        )
+        for seg in segments
+    ]
 
 
-def embed_height(ctx: Context, indicator_id: str, width: int = 600) -> int:
+def series(ctx: Context, chart_id: str) -> tuple[list, list]:
+    """The chart's bars and its targets, segment by segment."""
+    parts = groups(ctx, chart_id)
+    return [f for _, b, _ in parts for f in b], [t for _, _, ts in parts for t in ts]
+
+
+def rows(ctx: Context, chart_id: str) -> int:
+    """Rows of the chart: one per bar, one for a segment that has only a target."""
+    return sum(max(len(b), 1) for _, b, _ in groups(ctx, chart_id))
+
+
+def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
+    """Width and height in inches: a row's height per bar, room for the axis."""
+    return (8, 0.55 * rows(ctx, chart_id) + 1.6)
+
+
+def embed_height(ctx: Context, chart_id: str, width: int = 600) -> int:
     """The iframe height that shows the whole chart at `width` pixels, with its title and
     source lines."""
-    w, h = figure_size(ctx, indicator_id)
+    w, h = figure_size(ctx, chart_id)
     return round(width * h / w) + 100
 
 
-def axis_formatter(ctx: Context, indicator_id: str, lang: str):
-    unit = ctx.data["units"][ctx.data["indicators"][indicator_id].unit]
+def axis_formatter(ctx: Context, chart_id: str, lang: str):
+    unit = ctx.data["units"][indicator_of(ctx, chart_id).unit]
     language = ctx.languages[lang]
     if unit.format == "currency":
         return lambda v, _pos: language.quantity(v, unit) if v else "0"
     return lambda v, _pos: language.quantity(v, unit)
 
 
-def plot(ax, ctx: Context, indicator_id: str, lang: str) -> None:
-    """Draw the indicator's bars, ranges and target lines on a matplotlib axes (the chart
-    files and the preview cards share it)."""
+def target_note(ctx: Context, t, lang: str, value: str) -> str:
+    """A target line's label: its segment (or place), deadline and value."""
+    language = ctx.languages[lang]
+    who = ctx.label("segments", t.segment, lang) or ctx.label("places", t.geo, lang)
+    if t.segment and t.geo:
+        who = f"{ctx.label('places', t.geo, lang)} · {who}"
+    deadline = language.day(t.deadline, t.deadline_precision)
+    return language.t("chart_target", place=who, deadline=deadline, value=value)
+
+
+def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
+    """Draw the chart's bars, ranges and target lines on a matplotlib axes (the chart files
+    and the preview cards share it). Bars are grouped by segment; each target spans only the
+    rows of its own segment, with its own dash pattern and label."""
     from matplotlib.ticker import FuncFormatter
 
-    bars, targets = series(ctx, indicator_id)
+    parts = groups(ctx, chart_id)
     language = ctx.languages[lang]
-    fmt = axis_formatter(ctx, indicator_id, lang)
+    fmt = axis_formatter(ctx, chart_id, lang)
+    bars, targets = series(ctx, chart_id)
     value = {f.id: float(f.value) for f in bars + targets}  # frictionless gives Decimals
     upper = {f.id: float(f.value_max) for f in bars if f.value_max is not None}
-    indicator = ctx.data["indicators"][indicator_id]
-    labels = ["\n".join(textwrap.wrap(bar_label(ctx, f, lang), 34)) for f in bars]
-    ypos = list(range(len(bars)))[::-1]
-    ax.barh(ypos, [value[f.id] for f in bars], color=BAR, height=0.6)
-    for y, f in zip(ypos, bars, strict=True):
+    indicator = indicator_of(ctx, chart_id)
+    total = rows(ctx, chart_id)
+    ticks, labels, placed, spans = [], [], [], []
+    y = total - 1
+    for seg, seg_bars, seg_targets in parts:
+        top = y
+        for f in seg_bars:
+            ticks.append(y)
+            labels.append("\n".join(textwrap.wrap(bar_label(ctx, f, lang), 34)))
+            placed.append((y, f))
+            y -= 1
+        if not seg_bars:  # a segment with a target and nothing measured yet: its own row
+            ticks.append(y)
+            labels.append(ctx.label("segments", seg, lang))
+            y -= 1
+        spans.append((top + 0.45, y + 0.55, seg_targets))
+    for yy, f in placed:
+        ax.barh(yy, value[f.id], color=BAR, height=0.6)
         top = upper.get(f.id, value[f.id])
         if f.id in upper:
             ax.barh(
-                y,
+                yy,
                 top - value[f.id],
                 left=value[f.id],
                 color="white",
@@ -103,42 +157,44 @@ def plot(ax, ctx: Context, indicator_id: str, lang: str) -> None:
         text = fmt(value[f.id], None) + (f"–{fmt(top, None)}" if f.id in upper else "")
         ax.annotate(
             text,
-            (top, y),
+            (top, yy),
             xytext=(4, 0),
             textcoords="offset points",
             va="center",
             ha="left",
             color=INK,
         )
-    for t in targets:
-        ax.axvline(value[t.id], color=TARGET, linestyle="--", linewidth=1.6)
-        deadline = language.day(t.deadline, t.deadline_precision)
-        place = ctx.label("places", t.geo, lang)
-        note = language.t(
-            "chart_target", place=place, deadline=deadline, value=fmt(value[t.id], None)
-        )
-        ax.annotate(
-            note,
-            (value[t.id], len(bars) - 0.35),
-            xytext=(-4, 0),
-            textcoords="offset points",
-            color=TARGET,
-            ha="right",
-            va="bottom",
-            fontsize=9,
-        )
-    ax.set_yticks(ypos, labels)
+    n = 0
+    for high, low, seg_targets in spans:
+        for t in seg_targets:
+            dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
+            n += 1
+            ax.vlines(value[t.id], low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
+            ax.annotate(
+                target_note(ctx, t, lang, fmt(value[t.id], None)),
+                (value[t.id], high),
+                xytext=(-4, -2),
+                textcoords="offset points",
+                color=TARGET,
+                ha="right",
+                va="top",
+                fontsize=9,
+            )
+    ax.set_yticks(ticks, labels)
     ax.xaxis.set_major_formatter(FuncFormatter(fmt))
-    highest = max(list(value.values()) + list(upper.values()))
-    ax.set_xlim(0, highest * 1.22)
-    ax.set_ylim(-0.6, len(bars) - 0.1 + (0.5 if targets else 0))
+    everything = list(value.values()) + list(upper.values())
+    highest, lowest = max(everything + [0]), min(everything + [0])
+    ax.set_xlim(lowest * 1.22, (highest or 1) * 1.22)
+    if lowest < 0:
+        ax.axvline(0, color=INK, linewidth=0.8)
+    ax.set_ylim(-0.6, total - 0.4)
     ax.set_xlabel(language.text(indicator, "label"))
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
     ax.set_axisbelow(True)
 
 
-def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
+def _draw(ctx: Context, chart_id: str, lang: str) -> dict[str, bytes]:
     """{"svg": bytes, "png": bytes}: the same figure in both formats."""
     # matplotlib is imported only where charts are drawn (the publishing process).
     import matplotlib
@@ -147,8 +203,8 @@ def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
     import matplotlib.pyplot as plt
 
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=figure_size(ctx, indicator_id))
-        plot(ax, ctx, indicator_id, lang)
+        fig, ax = plt.subplots(figsize=figure_size(ctx, chart_id))
+        plot(ax, ctx, chart_id, lang)
         fig.tight_layout()
         svg, png = io.BytesIO(), io.BytesIO()
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
@@ -158,13 +214,13 @@ def _draw(ctx: Context, indicator_id: str, lang: str) -> dict[str, bytes]:
     return {"svg": svg.getvalue(), "png": png.getvalue()}
 
 
-def svg(ctx: Context, indicator_id: str, lang: str) -> bytes:
-    return _draw(ctx, indicator_id, lang)["svg"]
+def svg(ctx: Context, chart_id: str, lang: str) -> bytes:
+    return _draw(ctx, chart_id, lang)["svg"]
 
 
-def csv_bytes(ctx: Context, indicator_id: str, lang: str) -> bytes:
+def csv_bytes(ctx: Context, chart_id: str, lang: str) -> bytes:
     """The plotted values: one row per bar and per target line, with unit and source."""
-    bars, targets = series(ctx, indicator_id)
+    bars, targets = series(ctx, chart_id)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
@@ -173,6 +229,7 @@ def csv_bytes(ctx: Context, indicator_id: str, lang: str) -> bytes:
         writer.writerow(
             [
                 bar_label(ctx, f, lang),
+                ctx.label("segments", f.segment, lang),
                 f.id,
                 ctx.label("figure_kinds", f.kind, lang),
                 f.value,
@@ -189,40 +246,34 @@ def csv_bytes(ctx: Context, indicator_id: str, lang: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def alt_text(ctx: Context, indicator_id: str, lang: str, value_of) -> str:
+def alt_text(ctx: Context, chart_id: str, lang: str, value_of) -> str:
     """The chart said in words, for screen readers and for readers without images.
 
     value_of(figure) formats a figure's value as the page shows it.
     """
-    bars, targets = series(ctx, indicator_id)
+    bars, targets = series(ctx, chart_id)
     language = ctx.languages[lang]
     parts = [
         language.t("chart_item", label=bar_label(ctx, f, lang), value=value_of(f)) for f in bars
     ]
-    for t in targets:
-        deadline = language.day(t.deadline, t.deadline_precision)
-        parts.append(
-            language.t(
-                "chart_target", place=bar_label(ctx, t, lang), deadline=deadline, value=value_of(t)
-            )
-        )
+    parts += [target_note(ctx, t, lang, value_of(t)) for t in targets]
     return language.join(parts) + "."
 
 
-def path(indicator_id: str, lang: str, ext: str = "svg") -> str:
-    """Where a chart is published, from the site root: /charts/<indicator>-<lang>.<ext>."""
-    return f"charts/{indicator_id}-{lang}.{ext}"
+def path(chart_id: str, lang: str, ext: str = "svg") -> str:
+    """Where a chart is published, from the site root: /charts/<chart>-<lang>.<ext>."""
+    return f"charts/{chart_id}-{lang}.{ext}"
 
 
-def embed_path(indicator_id: str) -> str:
-    """The embeddable page of a chart, from a language's root: embed/<indicator>/."""
-    return f"embed/{indicator_id}/"
+def embed_path(chart_id: str) -> str:
+    """The embeddable page of a chart, from a language's root: embed/<chart>/."""
+    return f"embed/{chart_id}/"
 
 
 def _make(ctx: Context) -> dict[str, bytes]:
     out = {}
     for lang in ctx.languages:
-        for i in CHARTS:
+        for i in (c.id for c in ctx.editorial.charts):
             drawn = _draw(ctx, i, lang)
             out[path(i, lang, "svg")] = drawn["svg"]
             out[path(i, lang, "png")] = drawn["png"]

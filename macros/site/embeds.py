@@ -1,4 +1,4 @@
-"""One embeddable page per chart and language (embed/<indicator>/ under each language's
+"""One embeddable page per chart and language (embed/<chart>/ under each language's
 root): the chart, its title, its sources and a link back, without the site's navigation,
 search or scripts, under the same Content-Security-Policy; it fits an iframe from 320 to
 600 pixels wide and makes no request to another host."""
@@ -8,13 +8,13 @@ from . import charts, render, security
 from .page import Page
 
 
-def page(ctx: Context, indicator_id: str, lang: str) -> str:
-    here = ctx.urls.site_path(lang, charts.embed_path(indicator_id))
+def page(ctx: Context, chart_id: str, lang: str) -> str:
+    here = ctx.urls.site_path(lang, charts.embed_path(chart_id))
     view = Page(ctx, lang, here)
     html = render.render(
         "embed.html",
         view,
-        chart=render.chart(indicator_id, view),
+        chart=render.chart(chart_id, view),
         site_name=ctx.config.site_name(lang),
         home=view.absolute(ctx.urls.page("home", lang)),
     )
@@ -25,5 +25,5 @@ def files(ctx: Context) -> dict[str, bytes]:
     return {
         ctx.urls.site_path(lang, charts.embed_path(i)) + "index.html": page(ctx, i, lang).encode()
         for lang in ctx.languages
-        for i in charts.CHARTS
+        for i in (c.id for c in ctx.editorial.charts)
     }

@@ -38,14 +38,6 @@ LISTING_EXTRAS = {"commitments": commitments.filters}
 RECORD_VIEWS = {"organisations": organisations.organisation, "people": organisations.person}
 assert LISTING_VIEWS.keys() == LISTINGS.keys() and RECORD_VIEWS.keys() == RECORD_PAGES.keys()
 
-HOME_FIGURES = (
-    "ai-training-target-300000",
-    "france-ai-investment-109bn",
-    "eu-ai-investment-200bn",
-    "france-ai-adoption-all",
-    "denmark-ai-adoption-all",
-    "eu-ai-adoption-target-2030",
-)
 # What fits on one A4 page beside the figures and the chart.
 ONE_PAGE_ANNOUNCEMENTS = 4
 # The pager links the first and last parts and this many on each side of the current one.
@@ -86,10 +78,10 @@ def render(template: str, ctx: Page, **values) -> str:
 # --- pieces of prose pages ---------------------------------------------------------------
 
 
-def chart(indicator_id: str, ctx: Page) -> dict:
+def chart(chart_id: str, ctx: Page) -> dict:
     build = ctx.build
-    bars, targets = charts.series(build, indicator_id)
-    title = ctx.fmt.text(build.data["indicators"][indicator_id], "label")
+    bars, targets = charts.series(build, chart_id)
+    title = ctx.fmt.text(charts.indicator_of(build, chart_id), "label")
     sources = [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)]
     sizes = charts.sizes(build)
     files = [
@@ -100,14 +92,14 @@ def chart(indicator_id: str, ctx: Page) -> dict:
             "size": ctx.fmt.size(sizes[p]),
         }
         for ext in charts.FORMATS
-        if (p := charts.path(indicator_id, ctx.lang, ext)) in sizes
+        if (p := charts.path(chart_id, ctx.lang, ext)) in sizes
     ]
-    page = ctx.absolute(ctx.urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
-    embed = ctx.absolute(ctx.urls.site_path(ctx.lang, charts.embed_path(indicator_id)))
+    page = ctx.absolute(ctx.urls.page("charts", ctx.lang, f"chart-{chart_id}"))
+    embed = ctx.absolute(ctx.urls.site_path(ctx.lang, charts.embed_path(chart_id)))
     return {
-        "id": f"chart-{indicator_id}",
+        "id": f"chart-{chart_id}",
         "title": title,
-        "src": ctx.link(charts.path(indicator_id, ctx.lang)),
+        "src": ctx.link(charts.path(chart_id, ctx.lang)),
         "files": files,
         "citation": ctx.t(
             "chart_citation",
@@ -120,9 +112,9 @@ def chart(indicator_id: str, ctx: Page) -> dict:
         ),
         # The snippet (templates/components.html) names the language version in its address.
         "embed_src": embed,
-        "embed_height": charts.embed_height(build, indicator_id),
+        "embed_height": charts.embed_height(build, chart_id),
         "page": page,
-        "alt": charts.alt_text(build, indicator_id, ctx.lang, lambda f: formatted_value(f, ctx)),
+        "alt": charts.alt_text(build, chart_id, ctx.lang, lambda f: formatted_value(f, ctx)),
         "rows": [
             figures.figure(f, ctx) | {"series": charts.bar_label(build, f, ctx.lang)}
             for f in bars + targets
@@ -135,7 +127,7 @@ def home_figures(ctx: Page) -> str:
     return render(
         "figure_cards.html",
         ctx,
-        figures=figures.home_figures(HOME_FIGURES, ctx),
+        figures=figures.home_figures(ctx),
         more=ctx.link(ctx.urls.page("figures", ctx.lang)),
     )
 
@@ -149,13 +141,13 @@ def one_page_briefing(ctx: Page) -> str:
     """The briefing on one A4 page: the headline target, the other key figures with their
     sources, the adoption chart and the latest announcements, all from the data."""
     build = ctx.build
-    cards = figures.home_figures(HOME_FIGURES, ctx)
+    cards = figures.home_figures(ctx)
     return render(
         "briefing.html",
         ctx,
         headline=cards[0],
         figures=cards[1:],
-        chart=chart("ai-adoption-rate", ctx),
+        chart=chart(build.editorial.home_chart.id, ctx),
         announcements=announcements.latest(ONE_PAGE_ANNOUNCEMENTS, ctx),
         version=build.version,
         released=ctx.fmt.day(build.released, "day"),
@@ -192,13 +184,17 @@ def commitment_downloads(ctx: Page) -> str:
     )
 
 
-def chart_block(indicator_id: str, ctx: Page) -> str:
-    more = ctx.link(ctx.urls.page("charts", ctx.lang, f"chart-{indicator_id}"))
-    return render("chart_block.html", ctx, chart=chart(indicator_id, ctx), more=more)
+def chart_block(ctx: Page, chart_id: str | None = None) -> str:
+    """A chart with a link to all charts: by default the home chart (charts.csv)."""
+    chart_id = chart_id or ctx.build.editorial.home_chart.id
+    more = ctx.link(ctx.urls.page("charts", ctx.lang, f"chart-{chart_id}"))
+    return render("chart_block.html", ctx, chart=chart(chart_id, ctx), more=more)
 
 
 def all_charts(ctx: Page) -> str:
-    return "\n".join(render("chart.html", ctx, chart=chart(i, ctx)) for i in charts.CHARTS)
+    return "\n".join(
+        render("chart.html", ctx, chart=chart(c.id, ctx)) for c in ctx.build.editorial.charts
+    )
 
 
 def dictionary(ctx: Page) -> str:

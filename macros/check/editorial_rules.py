@@ -1,0 +1,56 @@
+"""Editorial choices (featured_figures.csv, charts.csv) that the pages can render: one
+headline target, one home chart, each chart an indicator with figures to draw. Unknown ids
+are foreign-key problems reported by frictionless."""
+
+from datetime import date
+
+from .raw import RawPackage
+from .report import problem
+
+
+def editorial(pkg: RawPackage, today: date):
+    featured, charts, figures = (
+        pkg.tables.get(n) for n in ("featured_figures", "charts", "figures")
+    )
+    if not (featured and charts and figures):
+        return
+    kinds = {row["id"]: row.get("kind") for _, row in figures.rows}
+    heads = [(line, row) for line, row in featured.rows if row.get("headline") == "true"]
+    if len(heads) != 1:
+        line = heads[1][0] if len(heads) > 1 else None
+        yield problem(featured.path, line, "headline", "headline-count", found=len(heads))
+    for line, row in heads:
+        kind = kinds.get(row.get("figure_id"))
+        if kind and kind != "target":
+            yield problem(
+                featured.path, line, "figure_id", "headline-kind", id=row["figure_id"], kind=kind
+            )
+    seen: dict[str, int] = {}
+    for line, row in featured.rows:
+        if (fig := row.get("figure_id")) in seen:
+            yield problem(
+                featured.path, line, "figure_id", "featured-twice", id=fig, other=seen[fig]
+            )
+        seen.setdefault(fig, line)
+    homes = [line for line, row in charts.rows if row.get("home") == "true"]
+    if len(homes) != 1:
+        yield problem(
+            charts.path, homes[1] if len(homes) > 1 else None, "home", "home-chart-count",
+            found=len(homes),
+        )  # fmt: skip
+    drawn = {row.get("indicator_id") for _, row in figures.rows}
+    seen = {}
+    for line, row in charts.rows:
+        indicator = row.get("indicator_id")
+        if indicator in seen:
+            yield problem(
+                charts.path,
+                line,
+                "indicator_id",
+                "chart-twice",
+                id=indicator,
+                other=seen[indicator],
+            )
+        seen.setdefault(indicator, line)
+        if indicator not in drawn:
+            yield problem(charts.path, line, "indicator_id", "chart-empty", id=indicator)
