@@ -227,6 +227,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le nombre « {number} » n'apparaît ni dans les valeurs de la ligne ni dans sa citation",
         "The number “{number}” appears neither in the row's values nor in its quotation",
     ),
+    "value-not-quoted": (
+        "La valeur {value} n'est pas écrite dans la citation de la ligne (nombres qu'elle écrit : {found}) : corrigez la valeur ou citez le passage qui la donne",
+        "The value {value} is not written in the row's quotation (numbers it writes: {found}): correct the value or quote the passage that gives it",
+    ),
+    "date-not-quoted": (
+        "La date {date} (précision « {precision} ») n'est pas écrite dans la citation : citez le passage qui la donne, ou choisissez une précision moins fine",
+        "The date {date} (precision “{precision}”) is not written in the quotation: quote the passage that gives it, or choose a coarser precision",
+    ),
+    "unit-bounds": (
+        "La valeur {value} sort des bornes de l'unité « {unit} » ({low} à {high})",
+        "The value {value} is outside the bounds of unit “{unit}” ({low} to {high})",
+    ),
+    "headline-count": (
+        "Il faut exactement un objectif phare (headline = true) : {found} trouvé(s)",
+        "There must be exactly one headline target (headline = true): found {found}",
+    ),
+    "headline-kind": (
+        "L'objectif phare « {id} » est de type « {kind} » : choisissez un chiffre de type « target »",
+        "The headline “{id}” is of kind “{kind}”: choose a figure of kind “target”",
+    ),
+    "featured-twice": (
+        "Le chiffre « {id} » est déjà mis en avant à la ligne {other}",
+        "Figure “{id}” is already featured on line {other}",
+    ),
+    "home-chart-count": (
+        "Il faut exactement un graphique de page d'accueil (home = true) : {found} trouvé(s)",
+        "There must be exactly one home-page chart (home = true): found {found}",
+    ),
+    "chart-twice": (
+        "L'indicateur « {id} » a déjà son graphique à la ligne {other}",
+        "Indicator “{id}” already has its chart on line {other}",
+    ),
+    "chart-empty": (
+        "L'indicateur « {id} » n'a aucun chiffre à tracer",
+        "Indicator “{id}” has no figure to draw",
+    ),
     "prose-month": (
         "Le mois « {month} » ne correspond à aucune date de la ligne ni de sa citation",
         "The month “{month}” matches no date of the row or of its quotation",
@@ -260,9 +296,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun texte pour cette source dans {folder} (attendu : <id>.txt, ou celui de « part_of »)",
         "No text for this source in {folder} (expected <id>.txt, or that of “part_of”)",
     ),
+    "source-unknown": (
+        "Aucune source « {source} » dans ce paquet (SOURCE=…) ; la plus proche : « {nearest} »",
+        "No source “{source}” in this package (SOURCE=…); the nearest: “{nearest}”",
+    ),
     "quote-not-found": (
-        "Citation absente du texte de la source, même aux espaces près : « {excerpt} »",
-        "Quotation not found in the source text, even ignoring whitespace: “{excerpt}”",
+        "Citation absente du texte de la source, même aux espaces près : « {excerpt} ». "
+        "Passage le plus proche : « {closest} ». "
+        "Premier écart : « {quoted} » là où le texte porte « {found} »",
+        "Quotation not found in the source text, even ignoring whitespace: “{excerpt}”. "
+        "Closest passage: “{closest}”. "
+        "First difference: “{quoted}” where the text has “{found}”",
+    ),
+    "quote-not-found-nothing-close": (
+        "Citation absente du texte de la source, même aux espaces près, "
+        "et aucun passage n'en approche : « {excerpt} »",
+        "Quotation not found in the source text, even ignoring whitespace, "
+        "and no passage comes close: “{excerpt}”",
     ),
 }
 

@@ -16,21 +16,33 @@ def formatted_value(fig, ctx: Page) -> str:
 
 
 def citation(fig, ctx: Page) -> dict:
-    """The ready-to-copy reference; the source's title keeps its own language."""
+    """The ready-to-copy reference; the source's title keeps its own language (title_lang).
+
+    A source may lack a publisher, a reference or an address: each case has its own wording in
+    the catalogue (citation_before*, citation_after*), so that no citation shows empty brackets
+    or a stray comma. The date always reads: the document's own, or that it gives none."""
     src = ctx.data["sources"][fig.source_id]
+    publisher = ctx.data["organisations"][src.publisher_id].name if src.publisher_id else None
+    after = {
+        (True, False): "citation_after",
+        (False, False): "citation_after_no_reference",
+        (True, True): "citation_after_url",
+        (False, True): "citation_after_url_no_reference",
+    }[bool(src.reference), bool(src.url)]
     return {
         "before": ctx.t(
-            "citation_before",
+            "citation_before" if publisher else "citation_before_no_publisher",
             label=ctx.fmt.text(fig, "label"),
             value=formatted_value(fig, ctx),
-            publisher=ctx.data["organisations"][src.publisher_id].name,
+            publisher=publisher,
         ),
         "title": src.title,
         "title_lang": src.language,
         "after": ctx.t(
-            "citation_after",
-            reference=src.reference or "",
+            after,
+            reference=src.reference,
             date=source_date(src, ctx),
+            source_url=src.url,
             site=ctx.build.config.site_name(ctx.lang),
             url=ctx.absolute(ctx.urls.figure(fig.id, ctx.lang)),
         ),
@@ -86,9 +98,10 @@ def targets(items, ctx: Page) -> list[dict]:
     out = []
     for fig in items:
         unit = ctx.data["units"][fig.unit]
-        # Only the same indicator in the same place: the EU's 2030 target is not a distance
-        # from France's or Denmark's rates, and adoption is not use.
-        latest = ctx.build.index("measurements_by_indicator_place", (fig.indicator_id, fig.geo))
+        # Only the same indicator, place and segment: a target for micro-businesses is no
+        # distance from large corporations' rate, the EU's from France's, adoption from use.
+        key = (fig.indicator_id, fig.geo, fig.segment)
+        latest = ctx.build.index("measurements_by_comparable", key)
         measures = []
         for m in latest[:LATEST_MEASUREMENTS]:
             view = figure(m, ctx)
@@ -102,5 +115,6 @@ def targets(items, ctx: Page) -> list[dict]:
     return out
 
 
-def home_figures(ids, ctx: Page) -> list[dict]:
-    return [figure(ctx.data["figures"][i], ctx) for i in ids]
+def home_figures(ctx: Page) -> list[dict]:
+    """The featured figures (featured_figures.csv), the headline target first."""
+    return [figure(f, ctx) for f in ctx.build.editorial.figures]
