@@ -28,10 +28,11 @@ validate: $(STAMP)
 	$(BIN)/python -m macros.check $(PACKAGE)
 
 # Every quotation against the copyrighted source texts, which stay outside the repository:
-# make verify-quotes SOURCES_DIR=/path/to/texts (one <source id>.txt per source).
+# make verify-quotes SOURCES_DIR=/path/to/texts (one <source id>.txt per source); add
+# SOURCE=<source id> to check that source's quotations only, with only its text in the folder.
 verify-quotes: $(STAMP)
 	@test -n "$(SOURCES_DIR)" || { echo "SOURCES_DIR manquant / missing: make verify-quotes SOURCES_DIR=/chemin/path"; exit 2; }
-	$(BIN)/python -m macros.check --quotes "$(SOURCES_DIR)" $(PACKAGE)
+	$(BIN)/python -m macros.check --quotes "$(SOURCES_DIR)" $(if $(SOURCE),--source "$(SOURCE)") $(PACKAGE)
 
 # A release in two runs: the first writes a draft changelog entry from the diff with the last
 # release and bumps the version; the second (after you edit the entry) commits and tags it.

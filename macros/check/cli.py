@@ -1,7 +1,8 @@
 """`python -m macros.check [PACKAGE] [--json|--markdown]`: validate a data package.
 
 With `--quotes FOLDER`: check the package's quotations against the source texts in FOLDER
-instead (`make verify-quotes`, see quotes.py).
+instead (`make verify-quotes`, see quotes.py); add `--source ID` to check only the rows of
+that source, with only its text in FOLDER (`make verify-quotes SOURCE=ID`).
 
 Exit 0 when valid, 1 on any error, 2 on a usage error.
 """
@@ -30,11 +31,18 @@ def main(argv=None) -> int:
         metavar="FOLDER",
         help="vérifie les citations contre les textes sources / check quotations against the texts",
     )
+    parser.add_argument(
+        "--source",
+        metavar="ID",
+        help="avec --quotes : cette source seulement / with --quotes: this source only",
+    )
     args = parser.parse_args(argv)
+    if args.source is not None and not args.quotes:
+        parser.error("--source va avec --quotes / --source goes with --quotes")
     path = Path(args.package)
     if path.is_dir():
         path = path / "datapackage.json"
-    problems = verify(path, Path(args.quotes)) if args.quotes else validate(path)
+    problems = verify(path, Path(args.quotes), args.source) if args.quotes else validate(path)
     render = as_json if args.json else as_markdown if args.markdown else as_text
     sys.stdout.write(render(problems, path))
     return 1 if problems else 0
