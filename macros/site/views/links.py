@@ -57,12 +57,17 @@ def announcement_link(ann_id, ctx: Page) -> dict:
 
 
 def source_title(src, ctx: Page | Context) -> str:
-    """'News Tank RH, Interview n°387590': the publisher and the reference (needs only data)."""
-    publisher = ctx.data["organisations"][src.publisher_id].name
-    return f"{publisher}, {src.reference or src.title}"
+    """'News Tank RH, Interview n°387590': the publisher, where the source names one, and the
+    publisher's reference, else the document's title (needs only data). Plain text, in the
+    source's language: where HTML allows, it is shown with lang=source_link()["lang"]."""
+    name = src.reference or src.title
+    if not src.publisher_id:
+        return name
+    return f"{ctx.data['organisations'][src.publisher_id].name}, {name}"
 
 
 def source_link(source_id, ctx: Page) -> dict:
+    """A link to a source; `lang` is the source's language, for the element that holds it."""
     src = ctx.data["sources"][source_id]
     return {
         "text": source_title(src, ctx),
