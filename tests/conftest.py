@@ -57,9 +57,10 @@ def site_config():
 
 
 @pytest.fixture(scope="session")
-def real(site_config):
-    """The real package, read into a build context as a build does."""
-    return Context.open(paths.PACKAGE, site_config)
+def built(site_config):
+    """The package the test site is built from (the frozen fixture, never the live data),
+    read into a build context as a build does."""
+    return Context.open(BASE / "datapackage.json", site_config)
 
 
 @pytest.fixture
@@ -73,13 +74,16 @@ def broken(tmp_path):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real site, built once per test session into a temporary folder."""
+    """The site built from the frozen fixture package (tests/fixtures/base) with the real
+    prose pages, once per test session into a temporary folder: what the tests assert about
+    pages holds whatever the live data says (test_live.py checks the live package)."""
     out = tmp_path_factory.mktemp("site")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     # A stand-in repository address, so that the "report an error" links are built.
     env = os.environ | {
         "NO_MKDOCS_2_WARNING": "1",
         "REPO_URL": "https://github.com/example/briefing",
+        "BRIEFING_PACKAGE": str(BASE / "datapackage.json"),
     }
     command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
     result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)

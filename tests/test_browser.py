@@ -192,14 +192,14 @@ def test_commitment_filters_hide_rows_and_keep_the_choice_in_the_address(browser
     context.close()
 
 
-def test_without_javascript_the_whole_commitments_table_shows(browser, server, real):
+def test_without_javascript_the_whole_commitments_table_shows(browser, server, built):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(server + "commitments/?status=upcoming")
         expect(page.locator("form.bf-filter")).to_be_hidden()
         rows = page.locator("table.bf-commitments tbody tr")
-        assert rows.count() == len(real.data["commitments"])
+        assert rows.count() == len(built.data["commitments"])
         for i in range(rows.count()):
             expect(rows.nth(i)).to_be_visible()
     finally:

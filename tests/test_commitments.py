@@ -128,12 +128,21 @@ def append(folder: Path, resource: str, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
+def written(day: str, precision: str) -> str:
+    """A date as a quotation writes it at its precision (day and month must be written)."""
+    when = date.fromisoformat(day)
+    if precision == "day":
+        return when.strftime("%d/%m/%Y")
+    return when.strftime("%m/%Y") if precision == "month" else str(when.year)
+
+
 def target(fid: str, deadline: str, precision: str) -> dict:
     return {
         "id": fid, "indicator_id": "ai-training-people", "label_fr": f"Objectif fictif {fid}",
         "label_en": f"Fictional target {fid}", "value": "1000", "unit": "people",
         "kind": "target", "geo": "FR", "deadline": deadline, "deadline_precision": precision,
-        "source_id": SOURCE, "quote": "Objectif fictif pour les tests.",
+        "source_id": SOURCE,
+        "quote": f"Objectif fictif pour les tests : 1 000 personnes, {written(deadline, precision)}.",
     }  # fmt: skip
 
 
@@ -158,7 +167,7 @@ def result(oid: str, cid: str, kind: str, day: str) -> dict:
     return {
         "id": oid, "commitment_id": cid, "result": kind, "date": day, "date_precision": "day",
         "summary_fr": "Un résultat fictif.", "summary_en": "A fictional outcome.",
-        "source_id": SOURCE, "quote": "Résultat fictif pour les tests.",
+        "source_id": SOURCE, "quote": f"Résultat fictif pour les tests, le {written(day, 'day')}.",
     }  # fmt: skip
 
 
@@ -172,6 +181,11 @@ EXPECTED = {
     "fx-month": ("upcoming", "upcoming", "met"),
     "fx-day": ("upcoming", "upcoming", "partly-met"),
     "fx-year": ("upcoming", "upcoming", "upcoming"),
+    # « d'ici mi-2026 » ends on 30 June, « d'ici fin 2026 » on 31 December, the second
+    # quarter of 2026 on 30 June.
+    "fx-by-mid-year": ("upcoming", "due-soon", "past-deadline"),
+    "fx-by-end-of-year": ("upcoming", "upcoming", "past-deadline"),
+    "fx-quarter": ("upcoming", "due-soon", "past-deadline"),
     # The real data's commitments are in the fixture too.
     "train-300000-people-a-year": ("unknown", "unknown", "unknown"),
     "talent-drain-observatory-first-results": ("due-soon", "past-deadline", "past-deadline"),
@@ -186,6 +200,9 @@ def fixture_package(folder: Path, releases=RELEASES) -> Path:
         target("fx-target-month", "2027-02-01", "month"),
         target("fx-target-year", "2027-01-01", "year"),
         target("fx-target-early-year", "2027-01-01", "early-year"),
+        target("fx-target-by-mid-year", "2026-06-30", "by-mid-year"),
+        target("fx-target-by-end-of-year", "2026-12-31", "by-end-of-year"),
+        target("fx-target-quarter", "2026-04-01", "quarter"),
     ])  # fmt: skip
     append(folder, "announcements", [
         planned("fx-deliverable-by", "2025-02-12", "by"),
@@ -198,6 +215,9 @@ def fixture_package(folder: Path, releases=RELEASES) -> Path:
         commitment("fx-month", figure="fx-target-month"),
         commitment("fx-day", figure="fx-target-day"),
         commitment("fx-year", figure="fx-target-year"),
+        commitment("fx-by-mid-year", figure="fx-target-by-mid-year"),
+        commitment("fx-by-end-of-year", figure="fx-target-by-end-of-year"),
+        commitment("fx-quarter", figure="fx-target-quarter"),
     ])  # fmt: skip
     append(folder, "outcomes", [
         result("fx-by-early-year-missed", "fx-by-early-year", "missed", "2026-06-01"),
@@ -321,10 +341,12 @@ def test_pages_show_status_outcome_and_counts(fixture):
     assert "Commitments shown: {shown} of {total}" in html  # the script's template
     assert "A fictional outcome." in html
     counts = render.commitment_counts(Page(ctx, "en", "en/"))
-    assert "9 commitments tracked as of 20 January 2027" in counts
-    assert "2 past their deadline with no outcome in our sources" in counts
+    # The counts are the rows behind them, as of the latest release (the third date).
+    past = sum(1 for statuses in EXPECTED.values() if statuses[2] == "past-deadline")
+    assert f"{len(EXPECTED)} commitments tracked as of 20 January 2027" in counts
+    assert f"{past} past their deadline with no outcome in our sources" in counts
     fr = render.commitment_counts(Page(ctx, "fr", ""))
-    assert "2 dont l’échéance est passée, sans résultat dans nos sources" in fr
+    assert f"{past} dont l’échéance est passée, sans résultat dans nos sources" in fr
     assert "1 tenu" in fr
 
 
@@ -345,19 +367,19 @@ def test_status_links_lead_to_the_part_where_the_status_starts(tmp_path):
     assert "Commitments shown on this page: {shown} of {total}" in part2
 
 
-# --- the real data ----------------------------------------------------------------------------
+# --- the fixture package as a build reads it ----------------------------------------------------
 
 
-def test_real_commitments_as_of_the_current_release(real):
-    assert real.released == real.changelog[0]["date"]
-    got = {c.id: c.status for c in real.data["commitments"].values()}
+def test_fixture_commitments_as_of_its_release(built):
+    assert built.released == built.changelog[0]["date"]
+    got = {c.id: c.status for c in built.data["commitments"].values()}
     assert got == {
         # "d'ici début 2026": past by the release date, and no source reports results.
         "talent-drain-observatory-first-results": "past-deadline",
         "eu-75-percent-companies-using-ai-2030": "upcoming",
         "train-300000-people-a-year": "unknown",  # a yearly target with no starting year
     }
-    assert real.data["outcomes"] == {}  # none are invented
+    assert built.data["outcomes"] == {}  # none are invented
 
 
 @pytest.mark.slow

@@ -22,11 +22,12 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 from macros.check.validate import validate
 from macros.data import paths
 from macros.data.records import read_descriptor
+from tests.conftest import BASE
 from macros.publish.downloads import downloads
 from macros.publish.package_zip import ZIP_TIME
 
 pytestmark = pytest.mark.slow
-DESCRIPTOR = read_descriptor(paths.PACKAGE)
+DESCRIPTOR = read_descriptor(BASE / "datapackage.json")
 NAME = DESCRIPTOR["name"]
 RESOURCES = [r["name"] for r in DESCRIPTOR["resources"]]
 
@@ -46,16 +47,16 @@ def test_zipped_package_validates_once_unzipped(site, tmp_path):
     assert validate(tmp_path / "datapackage.json") == []
 
 
-def test_csv_files_are_rfc4180_and_complete(site, real):
+def test_csv_files_are_rfc4180_and_complete(site, built):
     for name in RESOURCES:
         raw = (site / "data" / "csv" / f"{name}.csv").read_bytes()
         assert raw.endswith(b"\r\n") and not raw.startswith(b"\xef\xbb\xbf")
-        assert raw.decode("utf-8").count("\r\n") >= len(real.data[name]) + 1
+        assert raw.decode("utf-8").count("\r\n") >= len(built.data[name]) + 1
 
 
-def test_json_files_hold_typed_records(site, real):
+def test_json_files_hold_typed_records(site, built):
     figures = json.loads((site / "data" / "json" / "figures.json").read_text(encoding="utf-8"))
-    assert len(figures) == len(real.data["figures"])
+    assert len(figures) == len(built.data["figures"])
     target = next(f for f in figures if f["id"] == "ai-training-target-300000")
     assert target["value"] == 300000 and isinstance(target["value"], int)
     audience = next(f for f in figures if f["id"] == "medef-audience-companies-2021")
@@ -64,10 +65,10 @@ def test_json_files_hold_typed_records(site, real):
     assert all(isinstance(a["planned"], bool) for a in anns)
 
 
-def test_sqlite_database(site, real):
+def test_sqlite_database(site, built):
     con = sqlite3.connect(site / "data" / f"{NAME}.sqlite")
     for name in RESOURCES:
-        assert con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(real.data[name])
+        assert con.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(built.data[name])
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     indexed = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -96,7 +97,7 @@ def test_sqlite_opens_in_datasette(site):
     assert status == 200 and rows[0]["value"] == 300000
 
 
-def test_xlsx_workbook(site, real):
+def test_xlsx_workbook(site, built):
     wb = openpyxl.load_workbook(site / "data" / f"{NAME}.xlsx")
     assert wb.sheetnames == ["README", *RESOURCES]
     assert any(
@@ -104,7 +105,7 @@ def test_xlsx_workbook(site, real):
     )
     for name in RESOURCES:
         ws = wb[name]
-        assert ws.max_row == len(real.data[name]) + 1
+        assert ws.max_row == len(built.data[name]) + 1
         assert ws.freeze_panes == "A2"
     header = [c.value for c in wb["figures"][1]]
     values = [
@@ -113,7 +114,7 @@ def test_xlsx_workbook(site, real):
     assert all(isinstance(v, int | float) for v in values)
 
 
-def test_dcat_catalogue(site, real):
+def test_dcat_catalogue(site, built):
     ttl = Graph().parse(site / "data" / "catalog.ttl", format="turtle")
     jsonld = Graph().parse(site / "data" / "catalog.jsonld", format="json-ld")
     assert isomorphic(ttl, jsonld)
@@ -121,7 +122,7 @@ def test_dcat_catalogue(site, real):
     dataset = ttl.value(catalog, DCAT.dataset, any=False)
     # The current files (each tagged release, when the build has them, is a version of it).
     distributions = list(ttl.objects(dataset, DCAT.distribution))
-    assert len(distributions) == len(downloads(real))
+    assert len(distributions) == len(downloads(built))
     for dist in distributions:
         for prop in (
             DCAT.downloadURL,
@@ -136,9 +137,9 @@ def test_dcat_catalogue(site, real):
     assert ttl.value(dataset, DCTERMS.license) == URIRef(DESCRIPTOR["licenses"][0]["path"])
 
 
-def test_atom_feeds(site, real):
+def test_atom_feeds(site, built):
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    expected = sum(1 for a in real.data["announcements"].values() if not a.planned)
+    expected = sum(1 for a in built.data["announcements"].values() if not a.planned)
     for lang, path in (
         ("fr", site / "announcements.atom"),
         ("en", site / "en" / "announcements.atom"),
@@ -179,15 +180,15 @@ def test_calendar(site):
         )
 
 
-def test_checksums_on_the_page_match_the_files(site, real):
+def test_checksums_on_the_page_match_the_files(site, built):
     for page in (site / "data" / "index.html", site / "en" / "data" / "index.html"):
         html = page.read_text(encoding="utf-8")
         listed = re.findall(r"\b([0-9a-f]{64})  ([\w./-]+)", html)
-        assert len(listed) == len(downloads(real))
+        assert len(listed) == len(downloads(built))
         for digest, name in listed:
             assert hashlib.sha256((site / "data" / name).read_bytes()).hexdigest() == digest, name
         hrefs = set(re.findall(r'href="([^"]+)"', html))
-        for d in downloads(real):
+        for d in downloads(built):
             assert any(h.endswith(d.path.removeprefix("data/")) for h in hrefs), d.path
 
 
@@ -201,14 +202,14 @@ def test_schema_org_dataset_on_the_data_page(site):
     )
 
 
-def test_static_api(site, real):
+def test_static_api(site, built):
     index = json.loads((site / "api" / "v1" / "index.json").read_text(encoding="utf-8"))
     assert index["version"] == DESCRIPTOR["version"]
     for entry in index["resources"]:
         rows = json.loads(
             (site / "api" / "v1" / f"{entry['name']}.json").read_text(encoding="utf-8")
         )
-        assert len(rows) == entry["count"] == len(real.data[entry["name"]])
+        assert len(rows) == entry["count"] == len(built.data[entry["name"]])
     numeum = json.loads(
         (site / "api" / "v1" / "organisations" / "numeum.json").read_text(encoding="utf-8")
     )
@@ -219,7 +220,7 @@ def test_static_api(site, real):
         "tech-in-france",
     }
     for folder in ("organisations", "people", "figures"):
-        assert len(list((site / "api" / "v1" / folder).glob("*.json"))) == len(real.data[folder])
+        assert len(list((site / "api" / "v1" / folder).glob("*.json"))) == len(built.data[folder])
     fig = json.loads(
         (site / "api" / "v1" / "figures" / "eu-ai-investment-200bn.json").read_text(
             encoding="utf-8"
@@ -228,9 +229,9 @@ def test_static_api(site, real):
     assert fig["source"]["id"] == fig["figure"]["source_id"] and fig["announcements"]
 
 
-def test_changelog_and_citation_agree_with_the_version(real):
+def test_changelog_and_citation_agree_with_the_version(built):
     version = DESCRIPTOR["version"]
-    latest = real.changelog[0]
+    latest = built.changelog[0]
     assert latest["version"] == version
     assert latest["items"]["fr"] and len(latest["items"]["fr"]) == len(latest["items"]["en"])
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))

@@ -26,7 +26,7 @@ def digits(text: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "title"), [("fr", "Le briefing en une page"), ("en", "The briefing on one page")]
 )
-def test_the_briefing_prints_on_one_a4_page_with_text_and_fonts(pdfs, real, lang, title):
+def test_the_briefing_prints_on_one_a4_page_with_text_and_fonts(pdfs, built, lang, title):
     reader = PdfReader(pdfs[lang])
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -34,10 +34,10 @@ def test_the_briefing_prints_on_one_a4_page_with_text_and_fonts(pdfs, real, lang
     text = reader.pages[0].extract_text()
     assert title in text
     # The headline figure, as the data has it, and the latest announcement's title.
-    headline = real.data["figures"]["ai-training-target-300000"]
+    headline = built.data["figures"]["ai-training-target-300000"]
     assert str(int(headline.value)) in digits(text)
     latest = max(
-        (a for a in real.data["announcements"].values() if not a.planned),
+        (a for a in built.data["announcements"].values() if not a.planned),
         key=lambda a: (a.date, a.id),
     )
     assert digits(latest[f"title_{lang}"]) in digits(text)

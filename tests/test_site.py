@@ -25,9 +25,9 @@ def test_headline_figure_formatted_per_locale(site):
     assert "300,000" in en and "€109B" in en
 
 
-def test_every_page_has_its_language(site, real):
+def test_every_page_has_its_language(site, built):
     pages = list(site.rglob("*.html"))
-    assert len(pages) >= 2 * (10 + len(real.data["organisations"]) + len(real.data["people"]))
+    assert len(pages) >= 2 * (10 + len(built.data["organisations"]) + len(built.data["people"]))
     for page in pages:
         html = page.read_text(encoding="utf-8")
         lang = "en" if page.relative_to(site).parts[0] == "en" else "fr"
@@ -42,8 +42,8 @@ def test_no_leftover_template_syntax(site):
         assert "{{" not in text and "{%" not in text, page
 
 
-def test_every_organisation_and_person_has_a_page_in_both_languages(site, real):
-    data = real.data
+def test_every_organisation_and_person_has_a_page_in_both_languages(site, built):
+    data = built.data
     for folder, resource in (("organisation", "organisations"), ("person", "people")):
         for rec in data[resource].values():
             fr = (site / folder / rec.id / "index.html").read_text(encoding="utf-8")
@@ -56,18 +56,18 @@ def test_record_pages_stay_out_of_the_navigation(site):
     assert 'href="organisation/numeum/"' not in home.split('class="md-content"')[0]
 
 
-def test_every_figure_has_an_anchor_on_its_part_of_the_key_figures(site, real):
+def test_every_figure_has_an_anchor_on_its_part_of_the_key_figures(site, built):
     for lang, prefix in (("fr", site), ("en", site / "en")):
-        for fig in real.data["figures"].values():
-            part = real.parts.part_of("figures", fig.id)
+        for fig in built.data["figures"].values():
+            part = built.parts.part_of("figures", fig.id)
             page = prefix / "figures" / (f"{part}/index.html" if part > 1 else "index.html")
             html = page.read_text(encoding="utf-8")
             assert f'id="{fig.id}"' in html
             assert spaced(fig[f"label_{lang}"]) in spaced(html.replace("&#39;", "'"))
 
 
-def test_long_listings_are_split_into_linked_parts(site, real):
-    assert real.parts.count("figures") > 1  # 22 figures, 12 a part
+def test_long_listings_are_split_into_linked_parts(site, built):
+    assert built.parts.count("figures") > 1  # 22 figures, 12 a part
     first = (site / "en" / "figures" / "index.html").read_text(encoding="utf-8")
     second = (site / "en" / "figures" / "2" / "index.html").read_text(encoding="utf-8")
     assert 'class="bf-pager"' in first and 'href="2/"' in first
@@ -81,11 +81,11 @@ def test_dates_show_at_their_precision(site):
     assert ">1991<" in fr and ">d’ici début 2026<" in fr and ">by early 2026<" in en
 
 
-def test_target_without_measurement_says_so(site, real):
+def test_target_without_measurement_says_so(site, built):
     fr = (site / "targets" / "index.html").read_text(encoding="utf-8")
     en = (site / "en" / "targets" / "index.html").read_text(encoding="utf-8")
-    assert real.languages["fr"].t("no_measurement") in fr
-    assert real.languages["en"].t("no_measurement") in en
+    assert built.languages["fr"].t("no_measurement") in fr
+    assert built.languages["en"].t("no_measurement") in en
     # The EU's 2030 target is on use across the EU; the measurements are adoption in France
     # and Denmark: the source compares none of them, so neither does the page.
     assert "percentage points to go" not in en and "points de pourcentage" not in fr

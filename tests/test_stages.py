@@ -18,6 +18,7 @@ from icalendar import Calendar
 from rdflib import Graph
 from rdflib.namespace import DCAT, RDF
 
+from macros.check.validate import validate
 from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.listings import LISTINGS, Parts
@@ -126,7 +127,7 @@ def test_a_listing_part_links_to_its_neighbours(build, monkeypatch):
 def test_charts_are_svg_png_and_csv_at_stable_addresses(build):
     files = charts.files(build)
     assert set(files) == {
-        f"charts/{i}-{lang}.{ext}" for i in charts.CHARTS for lang in ("fr", "en")
+        f"charts/{i}-{lang}.{ext}" for i in (c.id for c in build.editorial.charts) for lang in ("fr", "en")
         for ext in ("svg", "png", "csv")
     }  # fmt: skip
     svg = files[charts.path("ai-adoption-rate", "en")].decode("utf-8")
@@ -155,7 +156,9 @@ def test_embed_pages_hold_the_chart_and_nothing_else(build):
 
     out = embeds.files(build)
     assert set(out) == {
-        f"{prefix}embed/{i}/index.html" for i in charts.CHARTS for prefix in ("", "en/")
+        f"{prefix}embed/{i}/index.html"
+        for i in (c.id for c in build.editorial.charts)
+        for prefix in ("", "en/")
     }
     html = out["en/embed/ai-adoption-rate/index.html"].decode()
     assert '<html lang="en">' in html and 'http-equiv="Content-Security-Policy"' in html
@@ -276,24 +279,63 @@ def test_records_read_as_frictionless_reads_them():
             assert [type(v) for v in row.values()] == [type(v) for v in ours[res.name][i].values()]
 
 
-def test_a_target_is_compared_only_with_its_indicator_in_its_place(build, tmp_path):
+def append_rows(folder: Path, resource: str, rows: list[dict]) -> None:
+    """Rows appended to a copy of a fixture package, by column name (absent columns empty)."""
+    path = folder / "data" / f"{resource}.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f))
+    with path.open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, header, lineterminator="\n").writerows(rows)
+
+
+def measure(fid, indicator, value, geo, segment, kind="measurement", deadline="", quote=""):
+    return {
+        "id": fid, "indicator_id": indicator, "label_fr": fid, "label_en": fid, "value": value,
+        "unit": "percent", "kind": kind, "geo": geo, "segment": segment,
+        "deadline": deadline, "deadline_precision": "year" if deadline else "",
+        "source_id": "newstank-rh-interview-387590", "quote": quote,
+    }  # fmt: skip
+
+
+def test_a_target_is_compared_only_within_its_indicator_place_and_segment(build, tmp_path):
     from macros.site.views.figures import targets
 
     eu_target = build.data["figures"]["eu-ai-adoption-target-2030"]
-    # The real data: French and Danish adoption rates, an EU target on use. Nothing compares.
+    # French and Danish adoption rates, an EU target on use: nothing compares.
     (view,) = targets([eu_target], page(build))
     assert view["measures"] == []
-    # A stand-in EU measurement of use: that one is compared, with the gap to the target.
     shutil.copytree(BASE.parent, tmp_path / "pkg")
-    with open(tmp_path / "pkg" / "data" / "figures.csv", "a", encoding="utf-8") as f:
-        f.write(
-            "eu-ai-use-test,ai-use-rate,Test,Test,13.5,,,percent,,measurement,EU,,,,,,,,,,"
-            "newstank-rh-interview-387590,75 % des entreprises européennes\n"
-            "fr-ai-use-test,ai-use-rate,Test FR,Test FR,20,,,percent,,measurement,FR,,,,,,,,,,"
-            "newstank-rh-interview-387590,75 % des entreprises européennes\n"
-        )
+    quote = "Objectif : 20 % des TPE et 60 % des grands groupes d’ici 2030."
+    append_rows(tmp_path / "pkg", "figures", [
+        measure("eu-ai-use-test", "ai-use-rate", "13.5", "EU", "all-companies",
+                quote="13,5 % des entreprises européennes"),
+        measure("fr-ai-use-test", "ai-use-rate", "20", "FR", "all-companies",
+                quote="20 % des entreprises françaises"),
+        measure("tpe-target", "ai-adoption-rate", "20", "FR", "micro-businesses", "target",
+                "2030-01-01", quote),
+        measure("large-target", "ai-adoption-rate", "60", "FR", "large-companies", "target",
+                "2030-01-01", quote),
+    ])  # fmt: skip
+    assert validate(tmp_path / "pkg" / "datapackage.json") == []
     edited = Context.open(tmp_path / "pkg" / "datapackage.json", CONFIG)
-    (view,) = targets([edited.data["figures"]["eu-ai-adoption-target-2030"]], page(edited))
+    figs = edited.data["figures"]
+    (view,) = targets([figs["eu-ai-adoption-target-2030"]], page(edited))
     assert [(m["id"], m["gap"]) for m in view["measures"]] == [
         ("eu-ai-use-test", "61.5 percentage points to go")
     ]
+    # Each company size against its own rate only: 8 % of micro-businesses, 32 % of large ones.
+    tpe, large = targets([figs["tpe-target"], figs["large-target"]], page(edited))
+    assert [(m["id"], m["gap"]) for m in tpe["measures"]] == [
+        ("france-ai-adoption-tpe", "12 percentage points to go")
+    ]
+    assert [(m["id"], m["gap"]) for m in large["measures"]] == [
+        ("france-ai-adoption-large", "28 percentage points to go")
+    ]
+    # The chart draws each target against its own segment's bars, labelled with the segment.
+    parts = {seg: (bars, ts) for seg, bars, ts in charts.groups(edited, "ai-adoption-rate")}
+    assert [f.id for f in parts["micro-businesses"][1]] == ["tpe-target"]
+    assert [f.id for f in parts["micro-businesses"][0]] == ["france-ai-adoption-tpe"]
+    alt = charts.alt_text(edited, "ai-adoption-rate", "en", lambda f: str(f.value))
+    assert "Target (France · Micro-businesses, 2030): 20" in alt
+    assert "Target (France · Large corporations, 2030): 60" in alt
+    assert charts.svg(edited, "ai-adoption-rate", "en").count(b"stroke-dasharray") >= 2
