@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from conftest import BASE
 from icalendar import Calendar
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
@@ -22,7 +23,6 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 from macros.check.validate import validate
 from macros.data import paths
 from macros.data.records import read_descriptor
-from tests.conftest import BASE
 from macros.publish.downloads import downloads
 from macros.publish.package_zip import ZIP_TIME
 

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import BASE
 
 from macros.data import paths
 
@@ -59,7 +60,8 @@ def served(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     for name in PROJECT:
-        src = paths.ROOT / name
+        # The frozen fixture package, not the live data, which curators change.
+        src = BASE if name == "datapackage" else paths.ROOT / name
         if src.is_dir():
             shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

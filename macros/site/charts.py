@@ -79,8 +79,9 @@ def series(ctx: Context, chart_id: str) -> tuple[list, list]:
 
 
 def rows(ctx: Context, chart_id: str) -> int:
-    """Rows of the chart: one per bar, one for a segment that has only a target."""
-    return sum(max(len(b), 1) for _, b, _ in groups(ctx, chart_id))
+    """Rows of the chart: one per bar, and one per target above its segment's bars (the
+    target's label is written there, clear of the bars)."""
+    return sum(len(b) + len(t) for _, b, t in groups(ctx, chart_id))
 
 
 def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
@@ -103,6 +104,13 @@ def axis_formatter(ctx: Context, chart_id: str, lang: str):
     return lambda v, _pos: language.quantity(v, unit)
 
 
+def bar_label_of_segment(ctx: Context, t, lang: str) -> str:
+    """'France · SMEs': the row label of a segment known only by its target."""
+    place = ctx.label("places", t.geo, lang)
+    segment = ctx.label("segments", t.segment, lang)
+    return f"{place} · {segment}" if segment else place
+
+
 def target_note(ctx: Context, t, lang: str, value: str) -> str:
     """A target line's label: its segment (or place), deadline and value."""
     language = ctx.languages[lang]
@@ -117,7 +125,7 @@ def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
     """Draw the chart's bars, ranges and target lines on a matplotlib axes (the chart files
     and the preview cards share it). Bars are grouped by segment; each target spans only the
     rows of its own segment, with its own dash pattern and label."""
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     parts = groups(ctx, chart_id)
     language = ctx.languages[lang]
@@ -127,64 +135,69 @@ def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
     upper = {f.id: float(f.value_max) for f in bars if f.value_max is not None}
     indicator = indicator_of(ctx, chart_id)
     total = rows(ctx, chart_id)
-    ticks, labels, placed, spans = [], [], [], []
+    everything = list(value.values()) + list(upper.values())
+    highest, lowest = max(everything + [0]), min(everything + [0])
+    span = (highest - lowest) or 1
+    ticks, labels, placed, notes = [], [], [], []
     y = total - 1
-    for seg, seg_bars, seg_targets in parts:
-        top = y
+    for _, seg_bars, seg_targets in parts:
+        first, target_rows = y, []
+        for t in seg_targets:  # a row per target, its label clear of the bars
+            ticks.append(y)
+            # A segment with nothing measured yet is named on its target's row.
+            labels.append("" if seg_bars else bar_label_of_segment(ctx, t, lang))
+            target_rows.append((y, t))
+            y -= 1
         for f in seg_bars:
             ticks.append(y)
             labels.append("\n".join(textwrap.wrap(bar_label(ctx, f, lang), 34)))
             placed.append((y, f))
             y -= 1
-        if not seg_bars:  # a segment with a target and nothing measured yet: its own row
-            ticks.append(y)
-            labels.append(ctx.label("segments", seg, lang))
-            y -= 1
-        spans.append((top + 0.45, y + 0.55, seg_targets))
+        # Each target line spans its label's row and its own segment's bars only.
+        notes += [(row, t, first + 0.45, y + 0.55) for row, t in target_rows]
     for yy, f in placed:
         ax.barh(yy, value[f.id], color=BAR, height=0.6)
-        top = upper.get(f.id, value[f.id])
+        end = upper.get(f.id, value[f.id])
         if f.id in upper:
             ax.barh(
                 yy,
-                top - value[f.id],
+                end - value[f.id],
                 left=value[f.id],
                 color="white",
                 edgecolor=RANGE,
                 hatch="///",
                 height=0.6,
             )
-        text = fmt(value[f.id], None) + (f"–{fmt(top, None)}" if f.id in upper else "")
+        text = fmt(value[f.id], None) + (f"–{fmt(end, None)}" if f.id in upper else "")
         ax.annotate(
             text,
-            (top, yy),
-            xytext=(4, 0),
+            (end, yy),
+            xytext=(4 if end >= 0 else -4, 0),
             textcoords="offset points",
             va="center",
-            ha="left",
+            ha="left" if end >= 0 else "right",
             color=INK,
         )
-    n = 0
-    for high, low, seg_targets in spans:
-        for t in seg_targets:
-            dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
-            n += 1
-            ax.vlines(value[t.id], low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
-            ax.annotate(
-                target_note(ctx, t, lang, fmt(value[t.id], None)),
-                (value[t.id], high),
-                xytext=(-4, -2),
-                textcoords="offset points",
-                color=TARGET,
-                ha="right",
-                va="top",
-                fontsize=9,
-            )
+    for n, (row, t, high, low) in enumerate(notes):
+        dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
+        ax.vlines(value[t.id], low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
+        # Written towards the middle of the chart, so that it never runs off its edge.
+        right = value[t.id] - lowest > span / 2
+        ax.annotate(
+            target_note(ctx, t, lang, fmt(value[t.id], None)),
+            (value[t.id], row),
+            xytext=(-5 if right else 5, 0),
+            textcoords="offset points",
+            color=TARGET,
+            ha="right" if right else "left",
+            va="center",
+            fontsize=9,
+        )
     ax.set_yticks(ticks, labels)
+    ax.tick_params(axis="y", length=0)
     ax.xaxis.set_major_formatter(FuncFormatter(fmt))
-    everything = list(value.values()) + list(upper.values())
-    highest, lowest = max(everything + [0]), min(everything + [0])
-    ax.set_xlim(lowest * 1.22, (highest or 1) * 1.22)
+    ax.xaxis.set_major_locator(MaxNLocator(5))  # labels with their unit need the room
+    ax.set_xlim(lowest - 0.25 * span if lowest < 0 else 0, highest + 0.22 * span)
     if lowest < 0:
         ax.axvline(0, color=INK, linewidth=0.8)
     ax.set_ylim(-0.6, total - 0.4)

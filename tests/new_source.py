@@ -1,0 +1,31 @@
+"""The worked example of CONTRIBUTING.md: a fictional press release (tests/fixtures/new-source)
+with records of every kind, added to a copy of a package by column name, as a curator adds
+rows to the CSV files (columns the example leaves out stay empty)."""
+
+import csv
+import shutil
+from pathlib import Path
+
+EXAMPLE = Path(__file__).parent / "fixtures" / "new-source"
+SOURCE_ID = "ministere-exemple-plan-ia-2026"
+
+
+def add_new_source(package_dir: Path) -> Path:
+    """Append the example's rows to the package in package_dir; returns its datapackage.json."""
+    for fragment in sorted((EXAMPLE / "data").glob("*.csv")):
+        target = package_dir / "data" / fragment.name
+        with target.open(encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        with fragment.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        unknown = set(rows[0]) - set(header)
+        assert not unknown, f"{fragment.name}: columns {unknown} are not in {target}"
+        with target.open("a", encoding="utf-8", newline="") as f:
+            csv.DictWriter(f, header, lineterminator="\n").writerows(rows)
+    return package_dir / "datapackage.json"
+
+
+def live_copy_with_new_source(live: Path, folder: Path) -> Path:
+    """A copy of the live package (its folder) with the example source added."""
+    shutil.copytree(live, folder)
+    return add_new_source(folder)
