@@ -48,6 +48,9 @@ HOSTILE = (
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+QUOTE_MAX = 300
+
+
 def suffix(n: int) -> str:
     out = ""
     while True:
@@ -76,7 +79,7 @@ OUTCOME = {
     "id": "fictional-outcome", "commitment_id": "talent-drain-observatory-first-results",
     "result": "partly-met", "date": "2026-06-01", "date_precision": "day",
     "summary_fr": "Un résultat fictif.", "summary_en": "A fictional outcome.",
-    "source_id": "newstank-rh-interview-387590", "quote": "Résultat fictif.",
+    "source_id": "newstank-rh-interview-387590", "quote": "Résultat fictif, le 01/06/2026.",
 }  # fmt: skip
 
 
@@ -107,7 +110,14 @@ def make_hostile(target: Path) -> dict[str, int]:
             for col in columns:
                 if row[col]:  # an empty cell stays empty: twins stay twins
                     value = HOSTILE[n % len(HOSTILE)]
-                    row[col] = f"{value} {suffix(n)}"
+                    hostile = f"{value} {suffix(n)}"
+                    if col == "quote":
+                        # A quote keeps what states its row's values and dates; hostile text
+                        # comes first where the 300 characters allow it.
+                        if len(hostile) + 1 + len(row[col]) > QUOTE_MAX:
+                            continue
+                        hostile = f"{hostile} {row[col]}"
+                    row[col] = hostile
                     tried[value] = tried.get(value, 0) + 1
                     n += 1
         with open(path, "w", encoding="utf-8", newline="") as f:

@@ -1,0 +1,169 @@
+"""The live package, grown by a new source: the worked example of CONTRIBUTING.md (a fictional
+press release with records of every kind, tests/fixtures/new-source) is added to a copy of
+datapackage/, which must validate, pass its quotations and build into a site where invariants
+hold for every record: a page for each organisation and person, each figure and announcement
+on its listing, counts equal to the rows behind them, the editorial choices in their order,
+no broken link.
+
+Nothing here names a record of the live data: whatever a valid data change does, these tests
+still hold (the pages' finer behaviour is tested on the frozen fixture package).
+"""
+
+import csv
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from macros.check.quotes import verify
+from macros.check.validate import validate
+from macros.data import paths
+from macros.data.context import Context
+from macros.site.page import Page
+from macros.site.views.figures import targets
+from tests.html_text import broken_links
+from tests.new_source import EXAMPLE, SOURCE_ID, live_copy_with_new_source
+
+pytestmark = pytest.mark.slow
+
+LANGS = {"fr": "", "en": "en/"}
+COUNT = re.compile(r'href="[^"]*#status-([a-z-]+)">([\d\s\u00a0\u202f]+)')
+TOTAL = re.compile(r'<p class="bf-commitment-counts"><a href="[^"]*">([\d\s\u00a0\u202f]+)')
+ARTICLE = re.compile(r"<article[^>]*data-pagefind-body>(.*)</article>", re.S)
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory) -> Path:
+    """The live package with the example source added, as a curator would add it."""
+    return live_copy_with_new_source(paths.PACKAGE.parent, tmp_path_factory.mktemp("live") / "p")
+
+
+@pytest.fixture(scope="module")
+def ctx(grown, site_config) -> Context:
+    return Context.open(grown, site_config)
+
+
+@pytest.fixture(scope="module")
+def grown_site(grown, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("grown-site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "BRIEFING_PACKAGE": str(grown)}
+    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
+    done = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return out
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def test_a_new_source_of_every_kind_of_record_validates(grown):
+    assert validate(grown) == []
+    # Its quotations are in its text (a fictional one, kept with the example).
+    assert verify(grown, EXAMPLE / "texts", source=SOURCE_ID) == []
+
+
+def test_the_example_adds_a_record_of_every_kind(grown, ctx):
+    cited = Counter(resource for resource, _ in ctx.index("citing", SOURCE_ID))
+    for resource in ("figures", "announcements", "commitments", "organisations", "people"):
+        assert cited[resource], resource
+    assert cited["roles"] and cited["relations"]
+    added = {
+        name: {row["id"] for row in csv.DictReader(path.open(encoding="utf-8"))}
+        for name, path in ((p.stem, p) for p in (EXAMPLE / "data").glob("*.csv"))
+    }
+    for name in ("indicators", "featured_figures", "charts"):
+        assert added[name] <= set(ctx.data[name]), name
+
+
+def test_every_organisation_and_person_has_its_page_in_both_languages(grown_site, ctx):
+    for lang, prefix in LANGS.items():
+        for folder, resource in (("organisation", "organisations"), ("person", "people")):
+            for rec in ctx.data[resource].values():
+                html = read(grown_site, f"{prefix}{folder}/{rec.id}")
+                assert f'<html lang="{lang}"' in html
+                assert rec.name.replace("’", "") in html.replace("’", "").replace("&#39;", "")
+
+
+def test_every_figure_and_announcement_is_on_its_listing_in_both_languages(grown_site, ctx):
+    for lang, prefix in LANGS.items():
+        for listing, resource in (("figures", "figures"), ("timeline", "announcements")):
+            for rec in ctx.data[resource].values():
+                part = ctx.parts.part_of(listing, rec.id)
+                where = f"{prefix}{listing}" + ("" if part == 1 else f"/{part}")
+                html = read(grown_site, where)
+                assert f'id="{rec.id}"' in html, (lang, resource, rec.id)
+                # In the part search indexes, in the page's language.
+                (article,) = ARTICLE.findall(html)
+                assert f'id="{rec.id}"' in article
+
+
+def test_home_page_counts_are_the_rows_behind_them(grown_site, ctx):
+    statuses = Counter(c.status for c in ctx.data["commitments"].values())
+    for prefix in LANGS.values():
+        home = read(grown_site, prefix.rstrip("/"))
+        assert number(TOTAL.search(home)[1]) == len(ctx.data["commitments"])
+        shown = {status: number(n) for status, n in COUNT.findall(home)}
+        assert shown == {s: n for s, n in statuses.items() if n}
+
+
+def test_featured_figures_open_the_home_page_in_their_order(grown_site, ctx):
+    featured = ctx.editorial.figures
+    assert featured[0] is ctx.editorial.headline and featured[0].kind == "target"
+    for prefix in LANGS.values():
+        home = read(grown_site, prefix.rstrip("/"))
+        anchors = [f"#{f.id}" for f in featured]
+        positions = [home.find(a) for a in anchors]
+        assert -1 not in positions, anchors
+        assert positions == sorted(positions)
+
+
+def test_every_chart_has_its_files_embed_and_card(grown_site, ctx):
+    for chart in ctx.editorial.charts:
+        for lang, prefix in LANGS.items():
+            for ext in ("svg", "png", "csv"):
+                assert (grown_site / "charts" / f"{chart.id}-{lang}.{ext}").stat().st_size > 0
+            embed = read(grown_site, f"{prefix}embed/{chart.id}")
+            assert f'charts/{chart.id}-{lang}.svg"' in embed
+            assert (grown_site / "cards" / f"chart-{chart.id}-{lang}.png").is_file()
+    for fig in ctx.editorial.cards:
+        assert (grown_site / "cards" / f"figure-{fig.id}-en.png").is_file()
+
+
+def test_downloads_hold_every_row(grown_site, ctx):
+    for name, records in ctx.data.items():
+        path = grown_site / "data" / "csv" / f"{name}.csv"
+        with path.open(encoding="utf-8", newline="") as f:
+            assert sum(1 for _ in csv.DictReader(f)) == len(records), name
+
+
+def test_targets_are_compared_only_within_indicator_place_and_segment(ctx):
+    page = Page(ctx, "en", "en/targets/")
+    figs = [f for f in ctx.data["figures"].values() if f.kind == "target"]
+    for view in targets(figs, page):
+        target = ctx.data["figures"][view["target"]["id"]]
+        for m in view["measures"]:
+            other = ctx.data["figures"][m["id"]]
+            same = (other.indicator_id, other.geo, other.segment)
+            assert same == (target.indicator_id, target.geo, target.segment)
+
+
+def test_sources_keep_their_language_on_pages_in_another(grown_site, ctx):
+    for src in ctx.data["sources"].values():
+        part = ctx.parts.part_of("sources", src.id)
+        html = read(grown_site, "en/sources" + ("" if part == 1 else f"/{part}"))
+        if src.language != "en":
+            assert f'<h2 id="{src.id}" lang="{src.language}">' in html
+
+
+def test_no_broken_link_or_anchor(grown_site):
+    assert broken_links(grown_site) == []
