@@ -1,5 +1,6 @@
 """The layout: stages import in one direction (the import-linter contracts in pyproject.toml)."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,34 @@ def test_nothing_is_generated_into_docs():
     french = {p for p in pages if not p.endswith(".en.md")}
     assert {p.removesuffix(".md") + ".en.md" for p in french} == pages - french
     assert not any("/" in p for p in pages), sorted(p for p in pages if "/" in p)
+
+
+# Records whose ids would be editorial choices if code named them (code lists such as kinds,
+# units and precisions have meanings the code implements, and are not checked).
+RECORDS = (
+    "figures", "indicators", "announcements", "commitments", "outcomes", "organisations",
+    "people", "roles", "relations", "sources", "featured_figures", "charts",
+)  # fmt: skip
+
+
+def test_no_id_of_the_live_data_is_written_in_code_templates_or_overrides():
+    """Editorial choices are data (featured_figures.csv, charts.csv): the code, its templates
+    and the theme overrides name no record. Ids of one word ("numeum") are left out: they
+    are ordinary words a new record could share with the code without being named by it."""
+    from macros.data.records import read_records
+
+    data = read_records(paths.PACKAGE)
+    ids = {i for name in RECORDS for i in data.get(name, {}) if "-" in i}
+    files = [
+        p
+        for folder in (paths.ROOT / "macros", paths.ROOT / "overrides")
+        for p in folder.rglob("*")
+        if p.suffix in (".py", ".html", ".yml", ".js", ".css")
+    ]
+    found = [
+        (str(p.relative_to(paths.ROOT)), i)
+        for p in files
+        for i in ids
+        if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", p.read_text(encoding="utf-8"))
+    ]
+    assert found == []
