@@ -339,3 +339,11 @@ def test_a_target_is_compared_only_within_its_indicator_place_and_segment(build,
     assert "Target (France · Micro-businesses, 2030): 20" in alt
     assert "Target (France · Large corporations, 2030): 60" in alt
     assert charts.svg(edited, "ai-adoption-rate", "en").count(b"stroke-dasharray") >= 2
+
+
+def test_a_prose_page_naming_an_unknown_record_says_which(build):
+    """A figure renamed in the data but still named in docs/: a message, not a KeyError."""
+    with pytest.raises(render.UnknownRecord, match="“no-such-figure” is not in figures.csv"):
+        render.figure_value("no-such-figure", page(build))
+    with pytest.raises(render.UnknownRecord, match="announcements.csv"):
+        render.event_date("no-such-announcement", page(build))

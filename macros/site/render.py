@@ -213,10 +213,26 @@ def data_page(ctx: Page) -> str:
 # --- numbers and dates inside prose sentences ----------------------------------------------
 
 
+class UnknownRecord(LookupError):
+    """A prose page names a record the package does not hold (renamed or removed)."""
+
+
+def named(resource: str, record_id: str, ctx: Page):
+    """The record a prose page names, or an error that says which and where."""
+    try:
+        return ctx.data[resource][record_id]
+    except KeyError:
+        raise UnknownRecord(
+            f"{ctx.here or '/'} : « {record_id} » n'est pas dans {resource}.csv (renommé ou "
+            f"retiré ? corrigez la page docs/…md) / “{record_id}” is not in {resource}.csv "
+            f"(renamed or removed? fix the docs/…md page)"
+        ) from None
+
+
 def figure_value(figure_id: str, ctx: Page, bare: bool = False) -> Markup:
     """A figure's value as written in a sentence, linked to the figure and its quotation;
     bare: the quantity alone, without "a year" or "more than"."""
-    fig = ctx.data["figures"][figure_id]
+    fig = named("figures", figure_id, ctx)
     unit = ctx.data["units"][fig.unit]
     text = ctx.fmt.quantity(fig.value, unit) if bare else formatted_value(fig, ctx)
     href = ctx.link(ctx.urls.figure(figure_id, ctx.lang))
@@ -224,12 +240,12 @@ def figure_value(figure_id: str, ctx: Page, bare: bool = False) -> Markup:
 
 
 def figure_deadline(figure_id: str, ctx: Page) -> str:
-    fig = ctx.data["figures"][figure_id]
+    fig = named("figures", figure_id, ctx)
     return escape(ctx.fmt.day(fig.deadline, fig.deadline_precision))
 
 
 def event_date(announcement_id: str, ctx: Page) -> str:
-    return escape(announcements.when(ctx.data["announcements"][announcement_id], ctx))
+    return escape(announcements.when(named("announcements", announcement_id, ctx), ctx))
 
 
 # --- listings and record pages -----------------------------------------------------------
