@@ -73,6 +73,10 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
     def src(i):
         return sources[i % n_sources]
 
+    def said(day: date, precision: str = "day") -> str:
+        """A date as a quotation writes it: the validator finds day and month dates there."""
+        return day.strftime("%d/%m/%Y" if precision == "day" else "%m/%Y")
+
     for i, s in enumerate(sources):
         add("sources", {"id": s, "kind": "interview", "title": f"Synthetic source {i} {words(rng, 4)}", "publisher_id": "news-tank-rh",
                         "published": when(i).isoformat(), "language": "fr", "rights_fr": "Données synthétiques.", "rights_en": "Synthetic data."})  # fmt: skip
@@ -80,13 +84,13 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
         add("organisations", {"id": o, "name": f"Synthetic Org {i} {words(rng, 2).title()}", "kind": kinds[i % len(kinds)],
                               "description_fr": f"Organisation synthétique {i} : {words(rng, 25)}.", "description_en": f"Synthetic organisation {i}: {words(rng, 25)}.",
                               "founded": when(i).replace(day=1).isoformat(), "founded_precision": "month", "country": "FR",
-                              "source_id": src(i), "quote": f"Organisation {i} {words(rng, 12)}"})  # fmt: skip
+                              "source_id": src(i), "quote": f"Organisation {i} {words(rng, 12)} {said(when(i), 'month')}"})  # fmt: skip
     for i, p in enumerate(people):
         add("people", {"id": p, "name": f"Person {words(rng, 1).title()} {i}", "source_id": src(i)})
     for i in range(int(n_people * ROLES_PER_PERSON)):
         add("roles", {"id": f"synthetic-role-{i}", "person_id": people[i % n_people], "organisation_id": orgs[(i * 7) % n_org],
                       "role_fr": f"Fonction {words(rng, 2)}", "role_en": f"Role {words(rng, 2)}", "since": when(i).isoformat(),
-                      "since_precision": "day", "source_id": src(i), "quote": f"Role {i} {words(rng, 10)}"})  # fmt: skip
+                      "since_precision": "day", "source_id": src(i), "quote": f"Role {i} {words(rng, 10)} {said(when(i))}"})  # fmt: skip
     types = [r[0] for r in tables["relation_types"][1]]
     for i in range(int(n_org * RELATIONS_PER_ORG)):
         a, b = orgs[i % n_org], orgs[(i * 13 + 1) % n_org]
@@ -107,11 +111,12 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
         row = {"id": f, "indicator_id": ind, "label_fr": f"Chiffre {i} {words(rng, 5)}", "label_en": f"Figure {i} {words(rng, 5)}",
                "value": value, "unit": unit_of[ind], "kind": kind, "geo": "FR", "scope_fr": words(rng, 2), "scope_en": words(rng, 2),
                "organisation_id": orgs[i % n_org], "stated_by_person_id": people[i % n_people], "source_id": src(i),
-               "quote": f"Figure {i} {words(rng, 20)}"}  # fmt: skip
+               "quote": f"Figure {i} {words(rng, 20)} {value}"}  # fmt: skip
         if kind == "target":
             row |= {"deadline": "2030-01-01", "deadline_precision": "year"}
         else:
             row |= {"date": when(i).isoformat(), "date_precision": "day"}
+            row["quote"] += f" {said(when(i))}"
         add("figures", row)
     # Every target is a commitment; a third of them have an outcome (all four kinds in turn).
     results = [r[0] for r in tables["outcome_results"][1]]
@@ -124,7 +129,7 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
         if i % 3 == 0:
             add("outcomes", {"id": f"synthetic-outcome-{i}", "commitment_id": c, "result": results[i % len(results)],
                              "date": when(i).isoformat(), "date_precision": "day", "summary_fr": f"Résultat {words(rng, 12)}.",
-                             "summary_en": f"Outcome {words(rng, 12)}.", "source_id": src(i), "quote": f"Outcome {i} {words(rng, 12)}"})  # fmt: skip
+                             "summary_en": f"Outcome {words(rng, 12)}.", "source_id": src(i), "quote": f"Outcome {i} {words(rng, 12)} {said(when(i))}"})  # fmt: skip
     akinds = [r[0] for r in tables["announcement_kinds"][1]]
     for i in range(counts["announcements"]):
         add("announcements", {"id": f"synthetic-announcement-{i}", "date": when(i).isoformat(), "date_precision": "day", "planned": "false",
@@ -132,7 +137,7 @@ def generate(scale: str, out: Path, seed: int = 2025) -> Path:
                               "summary_fr": f"Résumé {words(rng, 20)}.", "summary_en": f"Summary {words(rng, 20)}.",
                               "organisation_id": orgs[i % n_org], "person_id": people[(i * 3) % n_people],
                               "figure_id": figures[i % len(figures)] if figures else None, "geo": "FR", "source_id": src(i),
-                              "quote": f"Announcement {i} {words(rng, 20)}"})  # fmt: skip
+                              "quote": f"Announcement {i} {words(rng, 20)} {said(when(i))}"})  # fmt: skip
     for name, (header, rows) in tables.items():
         with open(out / "data" / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
