@@ -209,3 +209,45 @@ def test_by_dates_follow_part_of_without_going_round_in_circles():
     anns = (["id", "date", "date_precision", "source_id"], [["x", "2025-02-12", "by", "a"]])
     pkg = multi(sources=sources, announcements=anns)
     assert codes(checks.by_dates, pkg) == [(2, "date", "by-date")]
+
+
+def test_a_prose_page_naming_a_missing_record_is_located(tmp_path, monkeypatch):
+    """Only for the project's own package: its docs/ pages name figures and announcements."""
+    from pathlib import Path
+
+    from macros.check import prose_refs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(
+        'Titre\n\n{{ figure_value("kept") }} et {{ event_date("gone") }}.\n', encoding="utf-8"
+    )
+    pkg = package("figures", ["id"], [["kept"]])
+    pkg.tables |= package("announcements", ["id"], [["other"]]).tables
+    pkg.base = tmp_path / "datapackage"
+    monkeypatch.setattr(prose_refs.paths, "DOCS", docs)
+    monkeypatch.setattr(prose_refs.paths, "PACKAGE", pkg.base / "datapackage.json")
+    found = [(p.file, p.line, p.code) for p in prose_refs.prose_records(pkg, date(2026, 1, 1))]
+    assert found == [("docs/index.md", 3, "prose-unknown-record")]
+    # Any other package (a fixture, a copy) is not the one the pages are written for.
+    pkg.base = Path("/elsewhere")
+    assert list(prose_refs.prose_records(pkg, date(2026, 1, 1))) == []
+
+
+def test_values_and_dates_are_read_as_quotations_write_them():
+    from decimal import Decimal
+
+    from macros.check.written import stated_values, states_day, states_month
+
+    stated = stated_values(
+        "entre 70 et 80 milliards d’euros ; 21,96 % ; dix propositions ; +8 points"
+    )
+    assert {Decimal(70 * 10**9), Decimal(80 * 10**9), Decimal("21.96"), 10, 8} <= stated
+    assert Decimal(9) not in stated
+    assert states_day("les 10 et 11/02/2025", date(2025, 2, 10))
+    assert states_day("le 1er juillet 2025", date(2025, 7, 1))
+    assert states_day("on July 1, 2025", date(2025, 7, 1))
+    assert not states_day("le 11/02/2025", date(2025, 2, 13))
+    assert states_month("Création : juin 2021", date(2021, 6, 1))
+    assert states_month("le 27/10/1998", date(1998, 10, 1))
+    assert not states_month("juin 2022", date(2021, 6, 1))

@@ -263,6 +263,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "L'indicateur « {id} » n'a aucun chiffre à tracer",
         "Indicator “{id}” has no figure to draw",
     ),
+    "prose-unknown-record": (
+        "La page nomme « {id} », absent de {resource}.csv : identifiant renommé ou retiré ? Corrigez la page ou rétablissez l'identifiant",
+        "The page names “{id}”, which is not in {resource}.csv: a renamed or removed id? Fix the page or restore the id",
+    ),
     "prose-month": (
         "Le mois « {month} » ne correspond à aucune date de la ligne ni de sa citation",
         "The month “{month}” matches no date of the row or of its quotation",

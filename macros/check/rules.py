@@ -14,6 +14,7 @@ import phonenumbers
 from ..data.sources import own_days
 from .commitment_rules import changelog, commitments, computed_fields, status_codes
 from .editorial_rules import editorial
+from .prose_refs import prose_records
 from .quoted import quoted_dates, quoted_values, unit_bounds
 from .raw import ENTITIES, RawPackage
 from .report import problem
@@ -429,6 +430,7 @@ RULES = [
     quoted_dates,
     unit_bounds,
     editorial,
+    prose_records,
     hostile_text,
     url_cells,
     commitments,
