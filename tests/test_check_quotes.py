@@ -6,6 +6,7 @@ import csv
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import BASE
 
@@ -62,6 +63,15 @@ def test_a_quote_changed_by_one_word_is_reported_on_its_line(tmp_path):
     assert "former 400" in problems[0].message_fr and "former 400" in problems[0].message_en
 
 
+def misquote_a_role(package: Path) -> None:
+    """A role's quote that no longer matches the Medef card printed under the interview."""
+    roles = package / "data" / "roles.csv"
+    roles.write_text(
+        roles.read_text(encoding="utf-8").replace("Garance Pineau", "Garance Pinot"),
+        encoding="utf-8",
+    )
+
+
 def test_a_missing_text_is_reported_once_on_its_source(tmp_path):
     package = copy_base(tmp_path)
     stand_in_texts(package, tmp_path / "texts", skip={"newstank-rh-interview-387590"})
@@ -74,11 +84,7 @@ def test_a_missing_text_is_reported_once_on_its_source(tmp_path):
 def test_make_target_exits_nonzero_with_a_bilingual_table(tmp_path):
     package = copy_base(tmp_path)
     stand_in_texts(package, tmp_path / "texts")
-    roles = package / "data" / "roles.csv"
-    roles.write_text(
-        roles.read_text(encoding="utf-8").replace("Garance Pineau", "Garance Pinot"),
-        encoding="utf-8",
-    )
+    misquote_a_role(package)
     run = subprocess.run(
         [sys.executable, "-m", "macros.check", "--quotes", str(tmp_path / "texts"), str(package)],
         capture_output=True,
@@ -164,11 +170,7 @@ def test_source_leaves_other_sources_rows_and_texts_alone(tmp_path):
 def test_a_part_is_checked_in_its_parents_text(tmp_path):
     package = copy_base(tmp_path)
     stand_in_texts(package, tmp_path / "texts")
-    roles = package / "data" / "roles.csv"
-    roles.write_text(
-        roles.read_text(encoding="utf-8").replace("Garance Pineau", "Garance Pinot"),
-        encoding="utf-8",
-    )
+    misquote_a_role(package)
     medef = "newstank-rh-profile-5022"  # printed under the interview: no file of its own
     assert medef not in {p.stem for p in (tmp_path / "texts").iterdir()}
     problems = verify(package / "datapackage.json", tmp_path / "texts", source=medef)

@@ -201,16 +201,20 @@ def value_ranges(pkg: RawPackage, today: date):
             )
 
 
+# The shape of a date at each precision: the day the period starts (or, for a deadline that
+# ends on a known day, that day), as the precisions code list describes.
+DATE_SHAPES = {
+    "month": ("AAAA-MM-01", ("-01",)),
+    "year": ("AAAA-01-01", ("-01-01",)),
+    "early-year": ("AAAA-01-01", ("-01-01",)),
+    "by-early-year": ("AAAA-01-01", ("-01-01",)),
+    "by-mid-year": ("AAAA-06-30", ("-06-30",)),
+    "by-end-of-year": ("AAAA-12-31", ("-12-31",)),
+    "quarter": ("AAAA-01-01, -04-01, -07-01, -10-01", ("-01-01", "-04-01", "-07-01", "-10-01")),
+}
+
+
 def precisions(pkg: RawPackage, today: date):
-    expected_shape = {
-        "month": ("-DD", "01"),
-        "year": ("-MM-DD", "01-01"),
-        "early-year": ("-MM-DD", "01-01"),
-        "by-early-year": ("-MM-DD", "01-01"),
-        "by-mid-year": ("-MM-DD", "06-30"),
-        "by-end-of-year": ("-MM-DD", "12-31"),
-    }
-    quarter_starts = ("01-01", "04-01", "07-01", "10-01")
     for t in pkg.tables.values():
         for col, pcol in DATED.items():
             if col not in t.header or pcol not in t.header:
@@ -221,19 +225,9 @@ def precisions(pkg: RawPackage, today: date):
                     yield problem(t.path, line, pcol, "precision-missing", field=pcol)
                 elif precision and not value:
                     yield problem(t.path, line, pcol, "precision-orphan", field=col)
-                elif precision == "quarter" and _date(value) and value[5:] not in quarter_starts:
-                    yield problem(
-                        t.path,
-                        line,
-                        col,
-                        "precision-date",
-                        date=value,
-                        precision=precision,
-                        expected="AAAA-01-01, -04-01, -07-01, -10-01",
-                    )
-                elif precision in expected_shape and _date(value):
-                    suffix_label, suffix = expected_shape[precision]
-                    if not value.endswith(suffix):
+                elif precision in DATE_SHAPES and _date(value):
+                    expected, endings = DATE_SHAPES[precision]
+                    if not value.endswith(endings):
                         yield problem(
                             t.path,
                             line,
@@ -241,7 +235,7 @@ def precisions(pkg: RawPackage, today: date):
                             "precision-date",
                             date=value,
                             precision=precision,
-                            expected=f"AAAA{suffix_label} = …{suffix}",
+                            expected=expected,
                         )
 
 
