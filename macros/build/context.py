@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort
 from ..check.report import as_text
 from ..check.validate import validate
 from ..data.context import Context
-from ..data.releases import NO_HISTORY, read_history
+from ..data.releases import FIXES, NO_HISTORY, read_history
 from .config import history_wanted, package_path, site_config
 
 log = logging.getLogger("mkdocs.briefing")
@@ -32,10 +32,9 @@ class Invalid:
 # Printed, not logged (MkDocs' strict mode aborts on a logged warning): building without
 # history is normal in a shallow clone, and the data page says the same.
 NOTICES = {
-    "no-repository": "pas de dépôt git, version courante seule / no git repository, current version only",
-    "shallow": "clone superficiel sans étiquettes, version courante seule (git fetch --tags --unshallow) / shallow clone without tags, current version only (git fetch --tags --unshallow)",
-    "no-tags": "aucune étiquette v<x.y.z>, version courante seule / no v<x.y.z> tags, current version only",
-    "untagged-folder": "aucune étiquette ne contient ce paquet, version courante seule / no tag holds this package, current version only",
+    "no-repository": "pas de dépôt git : {versions} listées, non reconstruites ({fix}) / no git repository: {versions} listed, not rebuilt ({fix})",
+    "shallow": "clone superficiel : {versions} listées, non reconstruites ({fix}) / shallow clone: {versions} listed, not rebuilt ({fix})",
+    "missing-objects": "objets git manquants : {versions} listées, non reconstruites ({fix}) / git objects missing: {versions} listed, not rebuilt ({fix})",
 }
 
 
@@ -76,7 +75,9 @@ def start(config) -> Context | Invalid:
             file=sys.stderr,
         )
     elif history.notice:
-        print(f"Versions: {NOTICES[history.notice]}", file=sys.stderr)
+        listed = ", ".join(r.version for r in history.records)
+        notice = NOTICES[history.notice].format(versions=listed, fix=FIXES[history.notice])
+        print(f"Versions: {notice}", file=sys.stderr)
     setattr(config, ATTRIBUTE, context)
     return context
 

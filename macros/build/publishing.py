@@ -35,7 +35,7 @@ def publish(build: Context, root: Path) -> None:
 
 def _child(build: Context, root: Path, conn) -> None:
     from ..publish.downloads import downloads
-    from ..publish.versions import release_downloads
+    from ..publish.versions import ReleaseMismatch, release_downloads
     from ..site import charts
 
     try:
@@ -44,6 +44,10 @@ def _child(build: Context, root: Path, conn) -> None:
         conn.send(("downloads", [d.listed() for d in downloads(build)]))
         conn.send(("release_downloads", release_downloads(build)))
         publish(build, root)
+    except ReleaseMismatch as exc:  # located and explained: no traceback needed
+        conn.send(("error", str(exc)))
+        print(exc, file=sys.stderr)
+        raise SystemExit(1) from None
     except BaseException:
         conn.send(("error", traceback.format_exc()))
         traceback.print_exc(file=sys.stderr)

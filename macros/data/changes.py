@@ -177,7 +177,8 @@ class Versions:
     changes: dict[str, Changes]  # version -> changes since the previous release
     records: dict[str, dict[str, RecordHistory]]  # resource -> id -> history
     unreleased: Snapshot | None  # the working tree, when it differs from the latest release
-    notice: str = ""  # why there are no releases (releases.History.notice)
+    notice: str = ""  # why the recorded releases are not rebuilt (releases.History.notice)
+    recorded: tuple = ()  # every release record (releases.Record), rebuilt or not
 
     def find(self, version: str) -> Snapshot | None:
         return next((r for r in self.releases if r.version == version), None)
@@ -192,7 +193,9 @@ class Versions:
     def added(self, resource: str) -> dict[str, str]:
         """{id: the version of the release that added it} for a resource's released records."""
         return {
-            rid: h.added.version for rid, h in self.records.get(resource, {}).items() if h.added.tag
+            rid: h.added.version
+            for rid, h in self.records.get(resource, {}).items()
+            if h.added.record
         }
 
     def of(self, resource: str, record_id: str) -> RecordHistory | None:
@@ -200,7 +203,7 @@ class Versions:
 
 
 def versions(history, current: Snapshot | None) -> Versions:
-    """From the tagged releases (releases.History) and the working tree's snapshot."""
+    """From the recorded releases (releases.History) and the working tree's snapshot."""
     releases = history.releases
     changes, previous = {}, None
     for rel in releases:
@@ -210,7 +213,9 @@ def versions(history, current: Snapshot | None) -> Versions:
     if releases and current is not None and _package_bytes(current) != _package_bytes(releases[-1]):
         unreleased = current
     states = [*releases, *([unreleased] if unreleased else [])]
-    return Versions(releases, changes, record_history(states), unreleased, history.notice)
+    return Versions(
+        releases, changes, record_history(states), unreleased, history.notice, history.records
+    )
 
 
 def _package_bytes(snap: Snapshot) -> dict[str, bytes]:

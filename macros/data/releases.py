@@ -1,19 +1,20 @@
-"""The package's releases, read from the git tags `v<x.y.z>` that `make release` makes.
+"""The package's releases, read from the release records kept in the package folder
+(`releases/<x.y.z>.json`, written by `make release`) and from git's object store.
 
-A release is the package folder as committed at its tag: its files' bytes, its version and
-its date (the tag's changelog entry, else the tagged commit's day). Everything versioned —
-the downloads under /data/v<x.y.z>/, the diffs, each record's history — is made from these
-bytes, so it is the same at every build. A copy without tags (a shallow clone, an exported
-tree, a package outside the repository) has no releases: the build says so and publishes the
-current version alone.
+A record names a release's version and date, the git blob of every file of the package folder
+as released (content-addressed: whoever has the repository's objects has those bytes, with or
+without tags, on any branch or fork), the SHA-256 of every permanent file published under
+/data/v<x.y.z>/, and its changelog notes. The build regenerates those files from the blobs with
+today's code and proves them against the checksums (publish/versions.py). A copy without the
+objects (a shallow clone, an exported tree) still lists every release from its records and
+says what it cannot rebuild.
 """
 
-import io
+import hashlib
 import json
 import re
 import subprocess
-import tarfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,13 @@ from .changelog import parse_changelog
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 TAG_PREFIX = "v"
+RECORDS = "releases"  # the records' folder, inside the package folder
+# Why releases cannot be rebuilt, and the one command that fixes it (data page, build log).
+FIXES = {
+    "shallow": "git fetch --unshallow",
+    "missing-objects": "git fetch origin",
+    "no-repository": "git clone",
+}
 
 
 def semver(version: str) -> tuple[int, int, int]:
@@ -30,6 +38,74 @@ def semver(version: str) -> tuple[int, int, int]:
     return tuple(int(x) for x in m.groups())
 
 
+def blob_id(content: bytes) -> str:
+    """The id git gives these bytes as a file (`git hash-object`), without running git."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Record:
+    """What `make release` records of a release, in the tree, in the release's commit."""
+
+    version: str
+    date: date
+    package: dict[str, str]  # file of the package folder -> its git blob id
+    files: dict[str, str]  # permanent file (data/v<x.y.z>/...) -> its SHA-256
+    notes: dict[str, list[str]] = field(default_factory=dict)  # {"fr": [...], "en": [...]}
+    commit: str = ""  # a commit that holds the package as released, where known
+    # The libraries whose output some formats depend on, as they were when the checksums
+    # were taken: a build elsewhere that differs says which one to look at.
+    made_with: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> "Record":
+        data = json.loads(raw)
+        return cls(
+            version=data["version"],
+            date=date.fromisoformat(data["date"]),
+            package=dict(data["package"]),
+            files=dict(data["files"]),
+            notes=dict(data.get("notes", {})),
+            commit=data.get("commit", ""),
+            made_with=dict(data.get("made_with", {})),
+        )
+
+    def to_json(self) -> bytes:
+        data = {
+            "version": self.version,
+            "date": self.date.isoformat(),
+            **({"commit": self.commit} if self.commit else {}),
+            "notes": self.notes,
+            "made_with": self.made_with,
+            "package": dict(sorted(self.package.items())),
+            "files": dict(sorted(self.files.items())),
+        }
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def record_path(package: Path, version: str) -> Path:
+    return Path(package).parent / RECORDS / f"{version}.json"
+
+
+def read_records(package: Path) -> tuple[Record, ...]:
+    """Every release record of the package, oldest first. The validator checks their shape
+    (check/release_records.py); one it cannot read is left out here."""
+    folder = Path(package).parent / RECORDS
+    out = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            rec = Record.from_json(path.read_bytes())
+            semver(rec.version)
+        except (ValueError, KeyError, TypeError):
+            continue
+        out.append(rec)
+    return tuple(sorted(out, key=lambda r: semver(r.version)))
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One state of the package folder: a release, or the working tree."""
@@ -37,7 +113,7 @@ class Snapshot:
     version: str
     date: date | None
     files: dict[str, bytes]  # path relative to the package folder -> bytes
-    tag: str = ""  # "" for the working tree
+    record: Record | None = None  # None for the working tree
 
     @property
     def descriptor(self) -> dict:
@@ -58,12 +134,17 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class History:
-    releases: tuple[Snapshot, ...]  # oldest first
-    notice: str = ""  # why there are none, when there are none
+    releases: tuple[Snapshot, ...]  # rebuilt from the object store, oldest first
+    notice: str = ""  # why the recorded releases cannot be rebuilt (FIXES), if so
+    records: tuple[Record, ...] = ()  # every recorded release, rebuilt or not
 
     @property
     def latest(self) -> Snapshot | None:
         return self.releases[-1] if self.releases else None
+
+    @property
+    def latest_record(self) -> Record | None:
+        return self.records[-1] if self.records else None
 
     def find(self, version: str) -> Snapshot | None:
         return next((r for r in self.releases if r.version == version), None)
@@ -73,12 +154,14 @@ NO_HISTORY = History((), "")
 
 
 def working_tree(package: Path) -> Snapshot:
-    """The package folder as it is on disk (every file git would see)."""
+    """The package folder as it is on disk (every file git would see but the records)."""
     folder = package.parent
     files = {
-        p.relative_to(folder).as_posix(): p.read_bytes()
+        rel: p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
+        if p.is_file()
+        and not p.name.startswith(".")
+        and not (rel := p.relative_to(folder).as_posix()).startswith(RECORDS + "/")
     }
     descriptor = json.loads(files["datapackage.json"])
     entries = (
@@ -87,64 +170,47 @@ def working_tree(package: Path) -> Snapshot:
     return Snapshot(descriptor.get("version", ""), entries[0]["date"] if entries else None, files)
 
 
-def _git(repo: Path, *args: str) -> bytes:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True).stdout
+def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], input=stdin, check=True, capture_output=True
+    ).stdout
 
 
-def _archive(repo: Path, tag: str, folder: str) -> dict[str, bytes]:
-    """The files of `folder` (relative to the repository) at `tag`."""
-    raw = _git(repo, "archive", "--format=tar", tag, "--", folder)
-    out = {}
-    with tarfile.open(fileobj=io.BytesIO(raw)) as tar:
-        for member in tar.getmembers():
-            if member.isfile():
-                out[member.name.removeprefix(folder + "/")] = tar.extractfile(member).read()
+def read_blobs(folder: Path, ids: set[str]) -> dict[str, bytes]:
+    """The bytes of the blobs the object store holds, by id (`git cat-file --batch`)."""
+    raw = _git(folder, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in sorted(ids)).encode())
+    out, at = {}, 0
+    while at < len(raw):
+        end = raw.index(b"\n", at)
+        header = raw[at:end].decode().split()
+        at = end + 1
+        if len(header) == 3 and header[1] == "blob":
+            size = int(header[2])
+            out[header[0]] = raw[at : at + size]
+            at += size + 1  # the content, then a newline
     return out
 
 
 def read_history(package: Path) -> History:
-    """Every tagged release of the package folder, oldest first; never raises.
+    """Every recorded release of the package, rebuilt from the object store; never raises.
 
-    Without releases, History.notice says why: "no-repository", "shallow" (a shallow clone
-    without the tags), "no-tags", or "untagged-folder" (no tag holds this package folder,
-    e.g. the benchmark's generated packages).
-
-    A tag counts when it is `v` + a semantic version and the package folder at that tag holds
-    a datapackage.json of that version.
+    All or none are rebuilt: the diffs and each record's history run through every release.
+    Where one cannot be (no repository, a shallow clone, objects not fetched), History.notice
+    says why and History.records still lists them all.
     """
+    records = read_records(package)
+    if not records:
+        return NO_HISTORY
     folder = Path(package).resolve().parent
     try:
-        top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
         shallow = _git(folder, "rev-parse", "--is-shallow-repository").decode().strip()
-        listed = _git(
-            folder, "for-each-ref", "--format=%(refname:short)\t%(creatordate:short)",
-            f"refs/tags/{TAG_PREFIX}*",
-        ).decode()  # fmt: skip
+        blobs = read_blobs(folder, {i for rec in records for i in rec.package.values()})
     except (OSError, subprocess.CalledProcessError):
-        return History((), "no-repository")
-    if shallow == "true":
-        # The tags a shallow clone has are a random few (those on its last commits): a
-        # record's history read from them would be wrong, so none is read.
-        return History((), "shallow")
-    rel = folder.relative_to(top).as_posix()
+        return History((), "no-repository", records)
     releases = []
-    for line in listed.splitlines():
-        tag, day = line.split("\t")
-        version = tag.removeprefix(TAG_PREFIX)
-        try:
-            semver(version)
-            files = _archive(top, tag, rel)
-        except (ValueError, subprocess.CalledProcessError):
-            continue  # not a release tag, or the folder did not exist then
-        if "datapackage.json" not in files:
-            continue
-        snap = Snapshot(version, None, files, tag)
-        if snap.descriptor.get("version") != version:
-            continue
-        entry = next((e for e in snap.changelog() if e["version"] == version), None)
-        released = entry["date"] if entry else date.fromisoformat(day)
-        releases.append(Snapshot(version, released, files, tag))
-    releases.sort(key=lambda r: semver(r.version))
-    if releases:
-        return History(tuple(releases))
-    return History((), "untagged-folder" if listed.strip() else "no-tags")
+    for rec in records:
+        if not all(i in blobs for i in rec.package.values()):
+            return History((), "shallow" if shallow == "true" else "missing-objects", records)
+        files = {path: blobs[i] for path, i in rec.package.items()}
+        releases.append(Snapshot(rec.version, rec.date, files, rec))
+    return History(tuple(releases), "", records)

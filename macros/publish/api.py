@@ -131,7 +131,7 @@ def history(ctx: Context, resource: str, record_id: str) -> dict | None:
         return None
 
     def at(snap):
-        if snap is None or not snap.tag:
+        if snap is None or snap.record is None:
             return None
         return {
             "version": snap.version,

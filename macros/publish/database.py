@@ -101,4 +101,14 @@ def sqlite_bytes(ctx: Context) -> bytes:
                 )
         con.execute("VACUUM")
         con.close()
-        return path.read_bytes()
+        return pinned_header(path.read_bytes())
+
+
+# The SQLite library writes its own version into the file header (bytes 96-99): pinned to
+# the one that made the recorded releases (3.40.1), so another library version on another
+# machine does not change the file's bytes on that account alone.
+HEADER_VERSION = (3_040_001).to_bytes(4, "big")
+
+
+def pinned_header(raw: bytes) -> bytes:
+    return raw[:96] + HEADER_VERSION + raw[100:]

@@ -1,17 +1,24 @@
-"""Every tagged release's package files at permanent addresses: /data/v<x.y.z>/ holds that
+"""Every recorded release's package files at permanent addresses: /data/v<x.y.z>/ holds that
 release's zip, CSV, JSON, schemas, workbook, SQLite, datapackage.json and SHA256SUMS, made
-from the release's bytes in git (data/releases.py) by the same code as the current files, so
-they are byte-identical at every build; changes.json and changes.csv give the diff from the
-release before (data/changes.py)."""
+from the release's bytes in git (data/releases.py) by the same code as the current files;
+changes.json and changes.csv give the diff from the release before (data/changes.py).
+
+Each file is proven against the SHA-256 its release record holds: a writer or a dependency
+that no longer makes the same bytes stops the build (ReleaseMismatch) instead of silently
+changing a file someone may have cited by its checksum."""
 
 import csv
 import io
+import sqlite3
+import sys
 import tempfile
+import zlib
+from importlib.metadata import version as package_version
 from pathlib import Path
 
 from ..data.changes import Changes
 from ..data.context import Context
-from ..data.releases import Snapshot
+from ..data.releases import Snapshot, sha256
 from .downloads import Download, downloads, sha256sums
 from .package_zip import package_descriptor
 from .tables import json_bytes
@@ -40,7 +47,34 @@ def changes_files(changes: Changes, version: str) -> dict[str, bytes]:
     }
 
 
-def _release(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
+class ReleaseMismatch(Exception):
+    """A release's permanent file no longer rebuilds to the bytes its record proves."""
+
+    def __init__(self, version: str, path: str, got: str, recorded: str):
+        self.version, self.path = version, path
+        super().__init__(
+            f"La version {version} ne se reconstruit plus à l'identique : {path} (SHA-256 "
+            f"{got or 'absent'}, enregistré {recorded or 'absent'}). Rétablissez l'ancien code "
+            f"d'écriture de ce format pour les anciennes versions (releases/{version}.json, "
+            f"« made_with », dit avec quelles bibliothèques il a été produit), ou publiez les "
+            f"octets enregistrés ; rien n'est publié. / Release {version} no longer rebuilds "
+            f"byte for byte: {path} (SHA-256 {got or 'missing'}, recorded "
+            f"{recorded or 'missing'}). Restore the old writer of this format for old releases "
+            f"(releases/{version}.json, \"made_with\", says which libraries made it), or "
+            f"publish the recorded bytes; nothing is published."
+        )
+
+
+def prove(version: str, files: dict[str, bytes], recorded: dict[str, str]) -> None:
+    """Raise ReleaseMismatch at the first file whose bytes differ from the record's."""
+    made = {path: sha256(content) for path, content in files.items()}
+    for path in sorted(made.keys() | recorded.keys()):
+        if made.get(path) != recorded.get(path):
+            raise ReleaseMismatch(version, path, made.get(path, ""), recorded.get(path, ""))
+
+
+def release_files(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
+    """A release's downloads (listed without their bytes) and every file of its folder."""
     with tempfile.TemporaryDirectory() as tmp:
         old = Context.open(rel.write(Path(tmp)), ctx.config)
         made = downloads(old)
@@ -49,6 +83,13 @@ def _release(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[st
         files[folder(rel.version) + "SHA256SUMS"] = sha256sums(old)
     files |= changes_files(ctx.versions.changes[rel.version], rel.version)
     listed = tuple(d.listed() for d in made)
+    return listed, files
+
+
+def _release(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
+    listed, files = release_files(ctx, rel)
+    if rel.record is not None:
+        prove(rel.version, files, rel.record.files)
     return listed, files
 
 
@@ -73,3 +114,15 @@ def files(ctx: Context) -> dict[str, bytes]:
     for _, made in _releases(ctx).values():
         out |= made
     return out
+
+
+def made_with() -> dict[str, str]:
+    """The libraries whose output the permanent files depend on, recorded beside their
+    checksums: ZIP and XLSX are compressed by zlib, XLSX written by openpyxl, the database
+    laid out by SQLite."""
+    return {
+        "python": sys.version.split()[0],
+        "zlib": zlib.ZLIB_RUNTIME_VERSION,
+        "sqlite": sqlite3.sqlite_version,
+        "openpyxl": package_version("openpyxl"),
+    }

@@ -4,7 +4,10 @@
    the diff needs), diff the package against the last release, write a draft changelog entry
    in French and English, and bump datapackage.json and CITATION.cff. Nothing is committed:
    the maintainer edits the entry.
-2. With only those files changed: validate the package, commit them and tag `vx.y.z`.
+2. With only those files changed: validate the package, write the release record
+   (releases/<x.y.z>.json in the package folder: the blobs of the package's files, the
+   SHA-256 of every permanent file, the notes), commit them all and tag `vx.y.z` (the tag is a
+   convenience; the build reads the records).
 
 Every refusal is one line in French and English and exit code 1; a usage error exits 2.
 """
@@ -12,6 +15,7 @@ Every refusal is one line in French and English and exit code 1; a usage error e
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,9 +23,32 @@ from pathlib import Path
 from ..check.report import as_text
 from ..check.validate import validate
 from ..data.changes import MAJOR, MINOR, PATCH, compare
-from ..data.releases import TAG_PREFIX, read_history, semver, working_tree
+from ..data.config import SiteConfig
+from ..data.context import Context
+from ..data.releases import (
+    TAG_PREFIX,
+    History,
+    Record,
+    Snapshot,
+    blob_id,
+    read_history,
+    record_path,
+    semver,
+    sha256,
+    working_tree,
+)
 from ..format.language import Language
+from ..publish.versions import made_with, release_files
 from . import draft
+
+# What the release's files are made with: the permanent files do not depend on the site's
+# names or address, only on the package.
+CONFIG = SiteConfig(
+    languages=("fr", "en"),
+    site_names={"fr": "Briefing IA & compétences", "en": "AI & Skills Briefing"},
+    site_url="/",
+    repo_url="",
+)
 
 RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
 FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}
@@ -85,6 +112,27 @@ def _insert_entry(changelog: Path, text: str) -> None:
     changelog.write_text(head.rstrip("\n") + "\n\n" + text + "\n" + rest, encoding="utf-8")
 
 
+def make_record(snap: Snapshot, before: History, commit: str = "") -> Record:
+    """The record of a release whose package folder is `snap`, after the releases `before`:
+    its files' blobs, the checksums of its permanent files as the build makes them, its
+    changelog notes."""
+    entry = next((e for e in snap.changelog() if e["version"] == snap.version), None)
+    with tempfile.TemporaryDirectory() as tmp:
+        package = snap.write(Path(tmp))
+        history = History((*before.releases, snap), "", before.records)
+        ctx = Context.open(package, CONFIG, history)
+        _, files = release_files(ctx, snap)
+    return Record(
+        version=snap.version,
+        date=snap.date,
+        package={path: blob_id(content) for path, content in snap.files.items()},
+        files={path: sha256(content) for path, content in files.items()},
+        notes=entry["items"] if entry else {},
+        commit=commit,
+        made_with=made_with(),
+    )
+
+
 def release(package: Path, version: str, today: date) -> str:
     """Run one step of the flow; returns what it did (French / English)."""
     try:
@@ -105,14 +153,18 @@ def release(package: Path, version: str, today: date) -> str:
         raise Refused("pas de dépôt git", "not a git repository") from None
     repo = Repo(Path(top), package)
     history = read_history(package)
-    if history.notice == "shallow":
+    if history.notice:
         raise Refused(
-            "clone superficiel : récupérez d'abord les étiquettes (git fetch --tags --unshallow)",
-            "shallow clone: fetch the tags first (git fetch --tags --unshallow)",
+            "les versions enregistrées ne se reconstruisent pas ici (git fetch --unshallow)",
+            "the recorded releases cannot be rebuilt here (git fetch --unshallow)",
         )
     last = history.latest
-    if repo.git("tag", "--list", TAG_PREFIX + version).strip():
-        raise Refused(f"l'étiquette v{version} existe déjà", f"tag v{version} already exists")
+    record = record_path(package, version)
+    if record.exists():
+        raise Refused(
+            f"la version {version} est déjà publiée ({repo.rel(record)})",
+            f"release {version} already exists ({repo.rel(record)})",
+        )
     if last and semver(version) <= semver(last.version):
         raise Refused(
             f"{version} n'est pas supérieure à la dernière version publiée, {last.version}",
@@ -132,10 +184,17 @@ def release(package: Path, version: str, today: date) -> str:
             )
         if problems := validate(package):
             raise Refused("paquet invalide", "invalid package:\n" + as_text(problems, package))
+        record.parent.mkdir(exist_ok=True)
+        record.write_bytes(make_record(working_tree(package), history).to_json())
+        ours.add(repo.rel(record))
         repo.git("add", "--", *(p for p in sorted(ours) if (repo.top / p).exists()))
         repo.git("commit", "--quiet", "-m", f"Release {version}")
-        repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
-        return f"Version {version} validée, commitée et étiquetée v{version} / committed and tagged v{version}"
+        if not repo.git("tag", "--list", TAG_PREFIX + version).strip():
+            repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
+        return (
+            f"Version {version} validée, enregistrée ({repo.rel(record)}), commitée et "
+            f"étiquetée v{version} / recorded ({repo.rel(record)}), committed and tagged v{version}"
+        )
 
     if dirty:
         raise Refused(

@@ -13,7 +13,7 @@ def history(resource: str, record_id: str, ctx: Page) -> dict | None:
         return None
 
     def at(snap, key: str) -> dict | None:
-        if snap is None or not snap.tag:  # the working tree: not a release
+        if snap is None or snap.record is None:  # the working tree: not a release
             return None
         return {
             "text": ctx.t(key, version=snap.version, date=ctx.fmt.day(snap.date, "day")),
