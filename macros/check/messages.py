@@ -267,6 +267,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La page nomme « {id} », absent de {resource}.csv : identifiant renommé ou retiré ? Corrigez la page ou rétablissez l'identifiant",
         "The page names “{id}”, which is not in {resource}.csv: a renamed or removed id? Fix the page or restore the id",
     ),
+    "release-record": (
+        "Fiche de version inutilisable : {detail} (elle est écrite par make release ; ne la modifiez pas à la main)",
+        "Unusable release record: {detail} (make release writes it; do not edit it by hand)",
+    ),
     "prose-month": (
         "Le mois « {month} » ne correspond à aucune date de la ligne ni de sa citation",
         "The month “{month}” matches no date of the row or of its quotation",

@@ -17,6 +17,7 @@ from .editorial_rules import editorial
 from .prose_refs import prose_records
 from .quoted import quoted_dates, quoted_values, unit_bounds
 from .raw import ENTITIES, RawPackage
+from .release_records import release_records
 from .report import problem
 from .written import DIGIT, MONTH, MONTHS, NUMBER, NUMERIC_DATE, numbers_in
 
@@ -425,6 +426,7 @@ RULES = [
     unit_bounds,
     editorial,
     prose_records,
+    release_records,
     hostile_text,
     url_cells,
     commitments,

@@ -6,6 +6,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from ..data.context import Context
+from ..format.inline import plain
 from .dataset import dates, publisher_name
 from .downloads import downloads
 from .tables import json_bytes
@@ -194,7 +195,8 @@ def graph(ctx: Context) -> Graph:
         )
         entry = next((e for e in ctx.changelog if e["version"] == rel.version), None)
         for code, items in (entry or {}).get("items", {}).items():
-            g.add((version, ADMS.versionNotes, Literal(" ".join(items), lang=code)))
+            notes = " ".join(plain(i) for i in items)  # RDF text takes no markup
+            g.add((version, ADMS.versionNotes, Literal(notes, lang=code)))
         for d in listed[rel.version]:
             url = base + moved(d.path, rel.version)
             g.add((version, DCAT.distribution, _distribution(g, ctx, d, url, licence, rel.date)))

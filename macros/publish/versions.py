@@ -60,7 +60,7 @@ class ReleaseMismatch(Exception):
             f"octets enregistrés ; rien n'est publié. / Release {version} no longer rebuilds "
             f"byte for byte: {path} (SHA-256 {got or 'missing'}, recorded "
             f"{recorded or 'missing'}). Restore the old writer of this format for old releases "
-            f"(releases/{version}.json, \"made_with\", says which libraries made it), or "
+            f'(releases/{version}.json, "made_with", says which libraries made it), or '
             f"publish the recorded bytes; nothing is published."
         )
 

@@ -2,6 +2,8 @@
 
 import json
 
+from ...data.releases import FIXES
+from ...format.inline import html
 from ...publish import api, citations, dataset, feeds
 from ...publish.calendar import calendar_path
 from ...publish.downloads import downloads, sha256sums
@@ -33,6 +35,7 @@ def data_page(ctx: Page) -> dict:
     ]
     log = build.changelog
     listed = release_downloads(build)  # after downloads(): the child sends them in that order
+    recorded = {r.version: r for r in build.versions.recorded}
     example_org = next(iter(build.data["organisations"]))
     feed = feeds.feed_path(build, ctx.lang)
     changes = feeds.commitments_feed_path(build, ctx.lang)
@@ -40,13 +43,14 @@ def data_page(ctx: Page) -> dict:
     return {
         "version": build.version,
         "released": fmt.day(log[0]["date"], "day"),
-        "changes": log[0]["items"],
+        "changes": marked(log[0]["items"]),
         "changelog": [
             {
                 "version": e["version"],
                 "anchor": anchor(e["version"]),
                 "date": fmt.day(e["date"], "day"),
-                "items": e["items"],
+                "items": marked(e["items"]),
+                "record": not_rebuilt(recorded.get(e["version"]), ctx),
             }
             for e in log
             if not build.versions.find(e["version"])
@@ -56,6 +60,7 @@ def data_page(ctx: Page) -> dict:
         ],
         "unreleased": bool(build.versions.unreleased),
         "history_notice": build.versions.notice,
+        "history_fix": FIXES.get(build.versions.notice, ""),
         "files": files,
         "package": {
             "href": ctx.link("data/datapackage.json"),
@@ -83,6 +88,22 @@ def data_page(ctx: Page) -> dict:
     }
 
 
+def marked(items: dict[str, list[str]]) -> dict[str, list]:
+    """A changelog entry's items with their inline Markdown (`code`, *emphasis*) as HTML."""
+    return {lang: [html(i) for i in texts] for lang, texts in items.items()}
+
+
+def not_rebuilt(record, ctx: Page) -> dict | None:
+    """A recorded release this copy cannot rebuild: what its record proves of its files."""
+    if record is None:
+        return None
+    zips = sorted(p for p in record.files if p.endswith(".zip"))
+    return {
+        "count": ctx.fmt.number(len(record.files)),
+        "zip": [{"name": p.rsplit("/", 1)[-1], "sha256": record.files[p]} for p in zips],
+    }
+
+
 def release(ctx: Page, rel, listed) -> dict:
     """One tagged release: its changelog entry, permanent files and diff from the one before."""
     build, fmt, lang = ctx.build, ctx.fmt, ctx.lang
@@ -100,7 +121,7 @@ def release(ctx: Page, rel, listed) -> dict:
         "version": rel.version,
         "anchor": anchor(rel.version),
         "date": fmt.day(rel.date, "day") if rel.date else "",
-        "items": entry["items"].get(lang, []) if entry else [],
+        "items": [html(i) for i in entry["items"].get(lang, [])] if entry else [],
         "previous": changes.old.version if changes.old else "",
         "needs": changes.needs,
         "zip": [

@@ -1,0 +1,48 @@
+"""Release records (releases/<x.y.z>.json, written by `make release`): each one readable,
+named for its version, with a date, the blob of every package file and the SHA-256 of every
+permanent file, so that the build can rebuild and prove every release."""
+
+import json
+import re
+from datetime import date
+
+from ..data.releases import RECORDS, semver
+from .raw import RawPackage
+from .report import problem
+
+BLOB, SHA256 = re.compile(r"^[0-9a-f]{40}$"), re.compile(r"^[0-9a-f]{64}$")
+
+
+def _problem(name: str, detail: str):
+    return problem(f"{RECORDS}/{name}", None, None, "release-record", detail=detail)
+
+
+def release_records(pkg: RawPackage, today: date):
+    folder = pkg.base / RECORDS if pkg.base else None
+    if folder is None or not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.suffix != ".json":
+            yield _problem(path.name, "pas un fichier .json / not a .json file")
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            version = data["version"]
+            semver(version)
+            date.fromisoformat(data["date"])
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            yield _problem(path.name, f"illisible / unreadable: {exc}")
+            continue
+        if path.stem != version:
+            yield _problem(path.name, f"version {version} ≠ {path.stem}")
+        package, files = data.get("package"), data.get("files")
+        if not isinstance(package, dict) or "datapackage.json" not in package:
+            yield _problem(
+                path.name, "« package » sans datapackage.json / “package” lacks datapackage.json"
+            )
+        elif bad := [k for k, v in package.items() if not BLOB.match(str(v))]:
+            yield _problem(path.name, f"identifiant git invalide / invalid git blob id: {bad[0]}")
+        if not isinstance(files, dict) or not files:
+            yield _problem(path.name, "« files » vide / empty “files”")
+        elif bad := [k for k, v in files.items() if not SHA256.match(str(v))]:
+            yield _problem(path.name, f"SHA-256 invalide / invalid SHA-256: {bad[0]}")
