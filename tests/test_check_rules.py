@@ -251,3 +251,30 @@ def test_values_and_dates_are_read_as_quotations_write_them():
     assert states_month("Création : juin 2021", date(2021, 6, 1))
     assert states_month("le 27/10/1998", date(1998, 10, 1))
     assert not states_month("juin 2022", date(2021, 6, 1))
+
+
+def test_release_records_are_checked(tmp_path):
+    import json
+
+    from macros.check.release_records import release_records
+
+    records = tmp_path / "releases"
+    records.mkdir()
+    good = {
+        "version": "1.0.0", "date": "2026-01-01",
+        "package": {"datapackage.json": "a" * 40}, "files": {"data/v1.0.0/x.csv": "b" * 64},
+    }  # fmt: skip
+    (records / "1.0.0.json").write_text(json.dumps(good), encoding="utf-8")
+    (records / "1.1.0.json").write_text(json.dumps(good | {"version": "1.1.0"}), encoding="utf-8")
+    (records / "2.0.0.json").write_text(json.dumps(good), encoding="utf-8")  # misnamed
+    (records / "3.0.0.json").write_text("{not json", encoding="utf-8")
+    bad_sum = good | {"version": "4.0.0", "files": {"x": "nope"}}
+    (records / "4.0.0.json").write_text(json.dumps(bad_sum), encoding="utf-8")
+    pkg = package("figures", ["id"], [])
+    pkg.base = tmp_path
+    found = [(p.file, p.code) for p in release_records(pkg, date(2026, 1, 1))]
+    assert found == [
+        ("releases/2.0.0.json", "release-record"),
+        ("releases/3.0.0.json", "release-record"),
+        ("releases/4.0.0.json", "release-record"),
+    ]

@@ -91,3 +91,16 @@ def test_only_the_french_catalogue_asks_for_french_spacing():
 
     assert Language.load("fr").typeset_html("<p>a : b</p>") == "<p>a\u00a0: b</p>"
     assert Language.load("en").typeset_html("<p>a : b</p>") == "<p>a : b</p>"
+
+
+def test_changelog_markdown_is_html_with_escaped_text_or_plain_text():
+    from macros.format.inline import html, plain
+
+    text = "`commitments` *new* **all** <b>x</b> [site](https://example.org/a?b=1&c=2)"
+    assert str(html(text)) == (
+        "<code>commitments</code> <em>new</em> <strong>all</strong> &lt;b&gt;x&lt;/b&gt; "
+        '<a href="https://example.org/a?b=1&amp;c=2">site</a>'
+    )
+    assert plain(text) == "commitments new all <b>x</b> site (https://example.org/a?b=1&c=2)"
+    # A link to anything but http(s) stays text.
+    assert "<a" not in str(html("[x](javascript:alert(1))"))

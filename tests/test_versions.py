@@ -1,6 +1,7 @@
-"""Releases from git tags: the release flow, diffs, permanent per-version files, per-record
-history and building without history, on a temporary repository with three tagged releases
-made by the flow itself (2.1.0 tagged by hand, then `make release` for 2.2.0 and 2.2.1)."""
+"""Releases from records in the tree: the release flow, diffs, permanent per-version files
+proven against their records, per-record history, and building without history, on a
+temporary repository with three releases made by the flow itself (2.1.0, the package's first,
+then 2.2.0 and 2.2.1)."""
 
 import hashlib
 import json
@@ -15,14 +16,21 @@ import pytest
 
 from macros.data import paths
 from macros.data.changes import MAJOR, MINOR, PATCH, compare
+from macros.data.config import SiteConfig
 from macros.data.context import Context
-from macros.data.releases import Snapshot, read_history
+from macros.data.releases import Record, Snapshot, read_history, read_records
 from macros.publish import api
 from macros.publish import versions as published
 from macros.publish.downloads import downloads
 from macros.release.flow import Refused, release
 
 BASE = Path(__file__).parent / "fixtures" / "base"
+CONFIG = SiteConfig(
+    languages=("fr", "en"),
+    site_names={"fr": "Briefing de test", "en": "Test Briefing"},
+    site_url="https://example.org/briefing/",
+    repo_url="",
+)
 CITATION = "cff-version: 1.2.0\ntitle: Test\nversion: 2.1.0\ndate-released: 2026-11-27\n"
 
 
@@ -54,7 +62,8 @@ def repo(tmp_path_factory) -> Path:
     """2.1.0 (the fixture), 2.2.0 (a place added), 2.2.1 (a label corrected)."""
     root = tmp_path_factory.mktemp("repo")
     package = init_repo(root)
-    git(root, "tag", "-a", "v2.1.0", "-m", "Release 2.1.0")
+    # The package's first release: its version and entry are there, only its record is not.
+    assert "recorded" in release(package, "2.1.0", date(2026, 11, 27))
     places = package.parent / "data" / "places.csv"
     edit(places, "DK,Danemark,Denmark,country\n", "DK,Danemark,Denmark,country\nDE,Allemagne,Germany,country\n")  # fmt: skip
     git(root, "commit", "-qam", "Germany")
@@ -71,9 +80,21 @@ def package_of(root: Path) -> Path:
     return root / "datapackage" / "datapackage.json"
 
 
-def test_the_flow_tags_three_releases_with_their_changelog_and_citation(repo):
-    assert git(repo, "tag", "--list").split() == ["v2.1.0", "v2.2.0", "v2.2.1"]
+def test_the_flow_records_three_releases_with_their_changelog_and_citation(repo):
+    assert git(repo, "tag", "--list").split() == ["v2.1.0", "v2.2.0", "v2.2.1"]  # convenience
     assert git(repo, "status", "--porcelain") == ""
+    # Each record is in the commit of its release, and names the bytes of its package.
+    records = read_records(package_of(repo))
+    assert [r.version for r in records] == ["2.1.0", "2.2.0", "2.2.1"]
+    for rec in records:
+        shown = git(repo, "show", f"v{rec.version}:datapackage/releases/{rec.version}.json")
+        assert Record.from_json(shown.encode()) == rec
+        assert (
+            rec.package["data/places.csv"]
+            == git(repo, "rev-parse", f"v{rec.version}:datapackage/data/places.csv").strip()
+        )
+        assert f"data/v{rec.version}/briefing-ia-competences.zip" in rec.files
+    assert records[1].notes["en"] == ["`places`: 1 added (DE)."]
     history = read_history(package_of(repo))
     assert [(r.version, r.date) for r in history.releases] == [
         ("2.1.0", date(2026, 11, 27)),
@@ -96,8 +117,8 @@ def test_the_flow_tags_three_releases_with_their_changelog_and_citation(repo):
     [
         ("2.3", "not a semantic version"),
         ("v2.3.0", "not a semantic version"),
-        ("2.2.1", "tag v2.2.1 already exists"),
-        ("2.2.0", "tag v2.2.0 already exists"),
+        ("2.2.1", "release 2.2.1 already exists"),
+        ("2.2.0", "release 2.2.0 already exists"),
         ("2.0.9", "is not greater than the last release, 2.2.1"),
         ("2.2.2", "nothing to release since 2.2.1"),
     ],
@@ -298,11 +319,23 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
     assert view["added_unreleased"] and not view["unreleased"] and view["added"] is None
 
 
-def test_a_shallow_clone_has_no_history_and_says_why(tmp_path, repo, site_config):
+def test_a_clone_without_tags_rebuilds_every_release(tmp_path, repo):
+    clone = tmp_path / "no-tags"
+    git(tmp_path, "clone", "-q", "--no-tags", f"file://{repo}", str(clone))
+    assert git(clone, "tag", "--list") == ""
+    history = read_history(package_of(clone))
+    assert [r.version for r in history.releases] == ["2.1.0", "2.2.0", "2.2.1"]
+    assert history.notice == ""
+
+
+def test_a_shallow_clone_lists_its_releases_and_says_why_it_cannot_rebuild(
+    tmp_path, repo, site_config
+):
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
     history = read_history(package_of(shallow))
     assert history.releases == () and history.notice == "shallow"
+    assert [r.version for r in history.records] == ["2.1.0", "2.2.0", "2.2.1"]
     ctx = Context.open(package_of(shallow), site_config, history)
     assert ctx.versions.of("places", "DE") is None and published.files(ctx) == {}
     exported = tmp_path / "exported"
@@ -322,6 +355,12 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     done = build(repo, tmp_path / "site")
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Versions: 2.1.0, 2.2.0, 2.2.1" in done.stderr
+    assert 'rel="icon"' in (
+        tmp_path
+        / "site/en/embed"
+        / next(p.name for p in (tmp_path / "site/en/embed").iterdir())
+        / "index.html"
+    ).read_text(encoding="utf-8")
     site = tmp_path / "site"
     assert (site / "data/v2.1.0/briefing-ia-competences.zip").is_file()
     page = (site / "en/data/index.html").read_text(encoding="utf-8")
@@ -340,10 +379,53 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
     done = build(shallow, tmp_path / "site-shallow")
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "shallow clone without tags" in done.stderr
+    assert (
+        "shallow clone: 2.1.0, 2.2.0, 2.2.1 listed, not rebuilt (git fetch --unshallow)"
+        in done.stderr
+    )
     page = (tmp_path / "site-shallow/en/data/index.html").read_text(encoding="utf-8")
-    assert "built from a shallow clone without the version tags" in page
+    assert "This copy is a shallow clone" in page and "Run git fetch --unshallow" in page
+    # Every release is still listed, with the SHA-256 of its archive as recorded.
+    for rec in read_records(package_of(shallow)):
+        assert f'id="version-{rec.version.replace(".", "-")}"' in page
+        assert rec.files[f"data/v{rec.version}/briefing-ia-competences.zip"] in page
     assert not list((tmp_path / "site-shallow/data").glob("v*"))
+
+
+def test_a_writer_that_changes_an_old_release_stops_the_build(tmp_path, repo, monkeypatch):
+    """Today's code must make each release's recorded bytes: a CSV writer that adds a byte
+    changes every release's files, and the build says which and what to do."""
+    from macros.publish import downloads as writers
+
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{repo}", str(clone))
+    write = writers.csv_bytes
+    monkeypatch.setattr(writers, "csv_bytes", lambda ctx, name: write(ctx, name) + b" ")
+    package = package_of(clone)
+    ctx = Context.open(package, CONFIG, read_history(package))
+    with pytest.raises(published.ReleaseMismatch) as failed:
+        published.files(ctx)
+    assert failed.value.version == "2.1.0"
+    assert "Release 2.1.0 no longer rebuilds byte for byte" in str(failed.value)
+    assert "Restore the old writer" in str(failed.value)
+    assert "La version 2.1.0 ne se reconstruit plus" in str(failed.value)
+
+
+def test_a_build_stops_on_a_release_that_no_longer_matches_its_record(tmp_path, repo):
+    """The same through `mkdocs build`: a recorded checksum that today's code does not make
+    (as after a change to a writer) stops the build, naming the version and the file."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{repo}", str(clone))
+    path = clone / "datapackage" / "releases" / "2.2.0.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["files"]["data/v2.2.0/csv/places.csv"] = "0" * 64
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = build(clone, tmp_path / "site")
+    assert done.returncode != 0
+    assert "Release 2.2.0 no longer rebuilds byte for byte: data/v2.2.0/csv/places.csv" in (
+        done.stderr
+    )
+    assert "Traceback" not in done.stderr.split("Release 2.2.0")[0][-200:]
 
 
 SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap"
@@ -400,7 +482,7 @@ def test_the_catalogue_describes_every_version_with_its_files(context):
     assert g.value(v220, DCAT3.version) == Literal("2.2.0")
     assert g.value(v220, DCAT3.isVersionOf) == dataset
     notes = {n.language: str(n) for n in g.objects(v220, ADMS.versionNotes)}
-    assert notes["en"] == "`places`: 1 added (DE)."
+    assert notes["en"] == "places: 1 added (DE)."  # the changelog's Markdown, as plain text
     files = published.files(context)
     for dist in g.objects(v220, DCAT.distribution):
         path = str(dist).removeprefix(base)

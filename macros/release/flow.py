@@ -175,8 +175,10 @@ def release(package: Path, version: str, today: date) -> str:
     ours = {repo.rel(package), repo.rel(changelog), repo.rel(citation)}
     dirty = repo.dirty()
 
-    if current.version == version and last and current.version != last.version:
-        # Second run: the draft is written; only its three files may have changed.
+    entry = next(iter(current.changelog()), None)
+    if current.version == version and entry and entry["version"] == version:
+        # Second run: the draft is written (or, for a package's first release, the version
+        # and its entry are already there); only those files may have changed.
         if others := sorted(dirty - ours):
             raise Refused(
                 f"modifications hors de la version en cours : {', '.join(others)}",
