@@ -44,7 +44,7 @@ release: $(STAMP)
 validate-summary: $(STAMP)
 	@$(BIN)/python -m macros.check --markdown $(PACKAGE) || true
 
-# The build validates the package first (macros/build/context.py): an invalid package stops
+# The build validates the package first (macros/generator/context.py): an invalid package stops
 # it before anything is written, with the same table as `make validate`.
 site: $(STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
@@ -58,7 +58,7 @@ serve: $(STAMP)
 # The one-page briefing of each language as a PDF, printed by headless Chromium from the
 # built site: site/data/briefing-fr.pdf and site/data/briefing-en.pdf.
 pdf: site
-	$(BIN)/python -m macros.build.pdf site
+	$(BIN)/python -m macros.generator.pdf site
 
 # The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.
 test: $(STAMP)

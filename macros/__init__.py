@@ -4,6 +4,6 @@ format -> data -> check | publish -> site -> build. The wiring lives in build/."
 
 def define_env(env):
     # Imported here, not at the top: `python -m macros.check` must not load the whole site.
-    from .build.macros import define_env as define
+    from .generator.macros import define_env as define
 
     define(env)

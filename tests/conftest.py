@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.build.config import load_site_config
 from macros.data import paths
 from macros.data.context import Context
+from macros.generator.config import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

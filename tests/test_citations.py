@@ -15,9 +15,9 @@ from markupsafe import escape
 
 from macros.data.config import SiteConfig
 from macros.data.context import Context
-from macros.site import embeds, render
-from macros.site.page import Page
-from macros.site.views.figures import citation
+from macros.pages import embeds, render
+from macros.pages.page import Page
+from macros.pages.views.figures import citation
 
 BASE = Path(__file__).parent / "fixtures" / "base"
 CONFIG = SiteConfig(

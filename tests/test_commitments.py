@@ -18,10 +18,10 @@ from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.listings import LISTINGS
 from macros.data.records import Record
+from macros.pages import render
+from macros.pages.page import Page
 from macros.publish import api, calendar, feeds
 from macros.publish.csv_files import csv_bytes
-from macros.site import render
-from macros.site.page import Page
 
 BASE = Path(__file__).parent / "fixtures" / "base"
 SOURCE = "newstank-rh-interview-387590"  # its interview day, 2025-02-12, is the "by" day

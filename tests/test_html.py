@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.data import paths
-from macros.site import security
+from macros.pages import security
 
 pytestmark = pytest.mark.slow
 VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -23,8 +23,8 @@ from macros.check.quotes import verify
 from macros.check.validate import validate
 from macros.data import paths
 from macros.data.context import Context
-from macros.site.page import Page
-from macros.site.views.figures import targets
+from macros.pages.page import Page
+from macros.pages.views.figures import targets
 from tests.html_text import broken_links
 from tests.new_source import EXAMPLE, SOURCE_ID, live_copy_with_new_source
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from macros.build.pdf import CHROMIUM, print_briefings
+from macros.generator.pdf import CHROMIUM, print_briefings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 A4 = (595.28, 841.89)  # points

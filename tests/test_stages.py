@@ -22,15 +22,15 @@ from macros.check.validate import validate
 from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.listings import LISTINGS, Parts
+from macros.pages import charts, render
+from macros.pages.page import Page
+from macros.pages.views import organisations
+from macros.pages.views.figures import figure
 from macros.publish import api, calendar, catalog, feeds
 from macros.publish.csv_files import csv_bytes
 from macros.publish.database import sqlite_bytes
 from macros.publish.downloads import downloads
 from macros.publish.workbook import xlsx_bytes
-from macros.site import charts, render
-from macros.site.page import Page
-from macros.site.views import organisations
-from macros.site.views.figures import figure
 
 BASE = Path(__file__).parent / "fixtures" / "base" / "datapackage.json"
 CONFIG = SiteConfig(
@@ -86,7 +86,7 @@ def test_a_figure_view_in_each_language(build):
 
 def test_roles_on_a_source_page_use_english_punctuation(build):
     role = next(iter(build.data["roles"].values()))
-    from macros.site.views.links import role_link
+    from macros.pages.views.links import role_link
 
     name = build.data["people"][role.person_id].name
     assert role_link(role, page(build))["text"].startswith(f"{name}: ")
@@ -152,7 +152,7 @@ def test_charts_are_svg_png_and_csv_at_stable_addresses(build):
 
 
 def test_embed_pages_hold_the_chart_and_nothing_else(build):
-    from macros.site import embeds
+    from macros.pages import embeds
 
     out = embeds.files(build)
     assert set(out) == {
@@ -298,7 +298,7 @@ def measure(fid, indicator, value, geo, segment, kind="measurement", deadline=""
 
 
 def test_a_target_is_compared_only_within_its_indicator_place_and_segment(build, tmp_path):
-    from macros.site.views.figures import targets
+    from macros.pages.views.figures import targets
 
     eu_target = build.data["figures"]["eu-ai-adoption-target-2030"]
     # French and Danish adoption rates, an EU target on use: nothing compares.

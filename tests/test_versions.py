@@ -304,8 +304,8 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
     assert ctx.versions.pending(ctx.versions.of("places", "DK"))
     assert not ctx.versions.pending(ctx.versions.of("places", "FR"))
     # A figure added in the working tree says so, not "changed".
-    from macros.site.page import Page
-    from macros.site.views.history import history
+    from macros.pages.page import Page
+    from macros.pages.views.history import history
 
     figures = clone / "datapackage" / "data" / "figures.csv"
     rows = figures.read_text(encoding="utf-8").splitlines()

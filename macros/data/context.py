@@ -45,7 +45,7 @@ class Context:
     # Outputs made once per build and used by several pages or files (see once()).
     products: dict = field(default_factory=dict)
     # Makers the build layer supplies for some products (the downloads' list comes from the
-    # process that publishes them, build/publishing.py).
+    # process that publishes them, generator/publishing.py).
     makers: dict = field(default_factory=dict)
 
     @classmethod

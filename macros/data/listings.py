@@ -1,7 +1,7 @@
 """The one table of generated pages: long listings split into parts, and record pages.
 
 Everything else derives from these tables: URLs (urls.py), which part lists a record (Parts),
-the pages the build adds (build/pages.py) and the macros that render part 1 in prose pages.
+the pages the build adds (generator/record_pages.py) and the macros that render part 1 in prose pages.
 
 A listing is split into parts of bounded size: /figures/, /figures/2/, /figures/3/... At the
 real data's size every listing fits on one page; at a national tracker's size (the benchmark's
@@ -48,7 +48,7 @@ class Listing:
     path: str  # URL of part 1 from the language root; part n is <path><n>/
     per_part: int  # items per part, sized to keep a page under about 60 KB of HTML
     order: Callable[[Records], list[Record]]
-    template: str  # renders one part (site/templates/)
+    template: str  # renders one part (pages/templates/)
 
 
 LISTINGS = {

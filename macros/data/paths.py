@@ -8,7 +8,7 @@ ROOT = MACROS.parent
 PACKAGE = ROOT / "datapackage" / "datapackage.json"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
-TEMPLATES = MACROS / "site" / "templates"
+TEMPLATES = MACROS / "pages" / "templates"
 LOCALES = MACROS / "format" / "locales"
 
 

@@ -99,7 +99,7 @@ def _make(ctx: Context) -> dict:
 
 def release_downloads(ctx: Context) -> dict[str, tuple[Download, ...]]:
     """{version: its downloads, listed without their bytes}: what the data page shows. In a
-    build, the publishing process sends it (build/publishing.py)."""
+    build, the publishing process sends it (generator/publishing.py)."""
     return ctx.once(
         "release_downloads", lambda: {v: listed for v, (listed, _) in _releases(ctx).items()}
     )

@@ -18,8 +18,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..data.context import Context
 from ..data.listings import LISTINGS, RECORD_PAGES
-from ..site import render
-from ..site.page import Page
+from ..pages import render
+from ..pages.page import Page
 
 BODY = "<!-- briefing-page -->\n"
 

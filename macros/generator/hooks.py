@@ -14,14 +14,14 @@ from mkdocs.structure.toc import get_toc
 # MkDocs loads hooks by path: the project must be importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.build import config as build_config  # noqa: E402
-from macros.build import context as build_context  # noqa: E402
-from macros.build import pages, search  # noqa: E402
-from macros.build.macros import PLACEHOLDER  # noqa: E402
-from macros.build.publishing import Publication  # noqa: E402
-from macros.site import cards, render, security  # noqa: E402
-from macros.site.page import Page  # noqa: E402
-from macros.site.problems import problems_page  # noqa: E402
+from macros.generator import config as build_config  # noqa: E402
+from macros.generator import context as build_context  # noqa: E402
+from macros.generator import record_pages, search  # noqa: E402
+from macros.generator.macros import PLACEHOLDER  # noqa: E402
+from macros.generator.publishing import Publication  # noqa: E402
+from macros.pages import cards, render, security  # noqa: E402
+from macros.pages.page import Page  # noqa: E402
+from macros.pages.problems import problems_page  # noqa: E402
 
 Invalid = build_context.Invalid
 PROBLEMS = "<!-- briefing-problems -->"
@@ -46,9 +46,11 @@ def on_files(files, config):
     if isinstance(build, Invalid):
         return files
     lang = build_context.language(config)
-    build.products.setdefault("generated", {}).update(pages.add_files(build, files, config, lang))
+    build.products.setdefault("generated", {}).update(
+        record_pages.add_files(build, files, config, lang)
+    )
     # The first pass starts writing the downloads and the rest beside the pages: after MkDocs
-    # has cleaned the site folder, before the pages render (build/publishing.py). The data
+    # has cleaned the site folder, before the pages render (generator/publishing.py). The data
     # page, which lists the downloads, renders last, once their list is likely to be ready.
     build.once("publication", lambda: Publication(build, Path(config.site_dir)))
     data_page = build.urls.page("data", lang)

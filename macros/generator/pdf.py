@@ -1,7 +1,7 @@
 """`make pdf`: the one-page briefing of each language printed to PDF by headless Chromium,
 from the built site, into <site>/data/briefing-<lang>.pdf (A4, the page's print stylesheet).
 
-`python -m macros.build.pdf SITE_DIR`; CHROMIUM names the browser (default /usr/bin/chromium,
+`python -m macros.generator.pdf SITE_DIR`; CHROMIUM names the browser (default /usr/bin/chromium,
 Playwright's own download is not needed).
 """
 

@@ -133,7 +133,7 @@ def home_figures(ctx: Page) -> str:
 
 
 def search_box(ctx: Page) -> str:
-    # Pagefind's files are at the site root (build/search.py), for every language.
+    # Pagefind's files are at the site root (generator/search.py), for every language.
     return render("search.html", ctx, bundle=ctx.link("pagefind/"))
 
 

@@ -5,8 +5,8 @@ puts the HTML in place after Python-Markdown has run (hooks.on_page_content), so
 markup is never parsed as Markdown.
 """
 
-from ..site import render
-from ..site.page import Page
+from ..pages import render
+from ..pages.page import Page
 from . import context as build_context
 
 PLACEHOLDER = "<!-- briefing-fragment {n} -->"

@@ -26,17 +26,17 @@ def write(root: Path, files: dict[str, bytes]) -> None:
 
 def publish(build: Context, root: Path) -> None:
     # Imported here: the page-rendering process never needs rdflib, feedgen or icalendar.
+    from ..pages import cards, charts, embeds
     from ..publish.files import files as published_files
-    from ..site import cards, charts, embeds
 
     made = charts.files(build) | embeds.files(build) | cards.files(build)
     write(root, made | published_files(build))
 
 
 def _child(build: Context, root: Path, conn) -> None:
+    from ..pages import charts
     from ..publish.downloads import downloads
     from ..publish.versions import ReleaseMismatch, release_downloads
-    from ..site import charts
 
     try:
         # In the order the pages need them: charts (home), then the data page's lists.

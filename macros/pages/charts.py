@@ -301,5 +301,5 @@ def files(ctx: Context) -> dict[str, bytes]:
 
 def sizes(ctx: Context) -> dict[str, int]:
     """{path: size in bytes}: what the pages list under each chart. In a build, the
-    publishing process sends it (build/publishing.py)."""
+    publishing process sends it (generator/publishing.py)."""
     return ctx.once("chart_sizes", lambda: {p: len(b) for p, b in files(ctx).items()})
