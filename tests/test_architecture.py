@@ -54,3 +54,29 @@ def test_no_id_of_the_live_data_is_written_in_code_templates_or_overrides():
         if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", p.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_the_theme_files_we_override_are_those_we_copied():
+    """Each overridden partial is a copy of the installed theme's with a change; main.html
+    extends its base.html. An upgrade that changes one of them fails here, naming the file
+    to compare before updating overrides/upstream.json."""
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    import material
+
+    recorded = json.loads((paths.ROOT / "overrides" / "upstream.json").read_text("utf-8"))
+    theme = Path(material.__file__).parent / "templates"
+    changed = [
+        rel
+        for rel, digest in recorded["files"].items()
+        if hashlib.sha256((theme / rel).read_bytes()).hexdigest() != digest
+    ]
+    assert changed == [], (
+        f"mkdocs-material {recorded['mkdocs-material']} -> {version('mkdocs-material')}: "
+        f"compare {changed} with overrides/, then update overrides/upstream.json"
+    )
+    overridden = {p.relative_to(paths.ROOT / "overrides").as_posix()
+                  for p in (paths.ROOT / "overrides" / "partials").glob("*.html")}  # fmt: skip
+    assert overridden <= recorded["files"].keys()

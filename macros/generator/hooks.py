@@ -77,7 +77,7 @@ def on_page_content(html, page, config, files):
     fragments = build.products.get("fragments", {}).pop(page.url, None)
     if generated is None and fragments is None:
         # Prose and data alike, in one place: the French pages get French spacing.
-        return build.languages[lang].typeset_html(html)
+        return search.mark_content(build.languages[lang].typeset_html(html))
     ctx = Page(build, lang, page.url)
     if generated is not None:
         html = generated.render(ctx)
@@ -85,7 +85,7 @@ def on_page_content(html, page, config, files):
         html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
     html = build.languages[lang].typeset_html(html)
     page.toc = table_of_contents(html)  # from the typeset headings
-    return html
+    return search.mark_content(html)
 
 
 def table_of_contents(html: str):
@@ -127,7 +127,7 @@ def on_post_template(output, template_name, config):
 
 
 def on_post_page(output, page, config):
-    return security.add_csp(search.mark_content(output))
+    return security.add_csp(output)
 
 
 def on_template_context(context, template_name, config):

@@ -1,8 +1,9 @@
 """Full-text search with Pagefind: after the build, its binary (the pagefind-bin wheel)
 indexes the written site into /pagefind/, one chunked index per language read from each
 page's <html lang>, so each language searches its own pages and a query fetches only the
-chunks it needs. Only the page's content is indexed (the article marked
-data-pagefind-body), accents folded; the Search page (templates/search.html) queries it.
+chunks it needs. Only the page's content is indexed (our own element, marked
+data-pagefind-body, around the page's HTML), accents folded; the Search page
+(templates/search.html) queries it.
 """
 
 import json
@@ -12,12 +13,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-CONTENT = '<article class="md-content__inner md-typeset">'
-
 
 def mark_content(html: str) -> str:
-    """The theme's article is what gets indexed: not the navigation, header or footer."""
-    return html.replace(CONTENT, CONTENT[:-1] + " data-pagefind-body>", 1)
+    """A page's own content, in an element of ours, is what gets indexed: not the theme's
+    navigation, header or footer, and without depending on the theme's markup."""
+    return f'<div class="bf-content" data-pagefind-body>\n{html}\n</div>'
 
 
 def index(site: Path) -> None:
