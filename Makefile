@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test fuzz validate verify-quotes release pdf validate-summary lint format lock bench clean
+.PHONY: serve site test check fuzz validate verify-quotes release pdf validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -61,10 +61,16 @@ pdf: site
 	$(BIN)/python -m macros.generator.pdf site
 
 # The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.
+# On every core (pytest-xdist): the tests of the shared test site on one worker, so that it
+# is built once, the other builds (hostile, live, versions, serve) beside them.
 test: $(STAMP)
 	@$(BIN)/python tests/prerequisites.py
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# The quick loop: unit and stage tests on fixture packages, no site build, no browser.
+check: $(STAMP)
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser"
 
 # The validator fuzzed much longer than in `make test` (12 inputs a test there), with
 # Hypothesis statistics: FUZZ_EXAMPLES inputs for each of the six fuzz tests.

@@ -104,3 +104,18 @@ def server(site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+# Fixtures that build a whole site: a test that uses one is slow (left out of `make check`).
+BUILDS = {"site", "server", "grown_site", "sites", "served"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow where a test builds a site; under `make test` (pytest-xdist, --dist loadgroup)
+    every test of the shared test site runs on one worker, so the site is built once."""
+    for item in items:
+        used = BUILDS.intersection(getattr(item, "fixturenames", ()))
+        if used:
+            item.add_marker(pytest.mark.slow)
+        if used & {"site", "server"}:
+            item.add_marker(pytest.mark.xdist_group("site"))

@@ -351,6 +351,7 @@ def build(root: Path, out: Path) -> subprocess.CompletedProcess:
                           cwd=paths.ROOT, capture_output=True, text=True, env=env)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_path, repo):
     done = build(repo, tmp_path / "site")
     assert done.returncode == 0, done.stderr[-3000:]
@@ -411,6 +412,7 @@ def test_a_writer_that_changes_an_old_release_stops_the_build(tmp_path, repo, mo
     assert "La version 2.1.0 ne se reconstruit plus" in str(failed.value)
 
 
+@pytest.mark.slow
 def test_a_build_stops_on_a_release_that_no_longer_matches_its_record(tmp_path, repo):
     """The same through `mkdocs build`: a recorded checksum that today's code does not make
     (as after a change to a writer) stops the build, naming the version and the file."""
