@@ -38,8 +38,13 @@ NOTICES = {
 }
 
 
+# The MkDocs command of this process, told by the on_startup hook (not read from sys.argv,
+# where options may come before it).
+COMMAND = {"name": "build"}
+
+
 def serving() -> bool:
-    return sys.argv[1:2] == ["serve"]
+    return COMMAND["name"] == "serve"
 
 
 def start(config) -> Context | Invalid:

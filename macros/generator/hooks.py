@@ -29,6 +29,10 @@ PROBLEMS = "<!-- briefing-problems -->"
 FRAGMENT = re.compile(re.escape(PLACEHOLDER).replace(r"\{n\}", r"(\d+)"))
 
 
+def on_startup(command, dirty):
+    build_context.COMMAND["name"] = command
+
+
 def on_serve(server, config, builder):
     # The package may live outside the project (BRIEFING_PACKAGE): watch its folder too.
     server.watch(str(build_config.package_path().parent))

@@ -1,12 +1,15 @@
 """Writing the downloads, API, catalogue, feeds, calendars and charts into the site.
 
-They do not depend on the pages, and at scale they take a third of the build: a forked child
-process makes them on the machine's other core while MkDocs renders the pages. It makes the
-downloads first and sends their list (sizes, checksums, without the bytes) back for the data
-page, which the hook renders last; the build joins the child before it ends. Where fork is
-unavailable (Windows, macOS defaults) everything is made in-process.
+They do not depend on the pages, and at scale they take a third of the build: a child
+process makes them on the machine's other core while MkDocs renders the pages. It is
+started with `spawn`, never `fork`: `mkdocs serve` runs server and watcher threads, and a
+fork of a threaded process can deadlock. The child receives the build context pickled (the
+data read once, no second read of the package). It makes the downloads first and sends their
+list (sizes, checksums, without the bytes) back for the data page, which the hook renders
+last; the build joins the child before it ends.
 """
 
+import dataclasses
 import multiprocessing
 import sys
 import traceback
@@ -58,13 +61,13 @@ def _child(build: Context, root: Path, conn) -> None:
 
 class Publication:
     def __init__(self, build: Context, root: Path):
-        self.build, self.root, self.process = build, root, None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return
-        fork = multiprocessing.get_context("fork")
-        self.conn, child_conn = fork.Pipe(duplex=False)
-        # Forked, the child shares the build context without copying or pickling it.
-        self.process = fork.Process(target=_child, args=(build, root, child_conn), daemon=True)
+        self.build, self.root = build, root
+        spawn = multiprocessing.get_context("spawn")
+        self.conn, child_conn = spawn.Pipe(duplex=False)
+        # The context without what this process made for its pages (a spawned child gets a
+        # pickled copy): the child makes its own products.
+        shared = dataclasses.replace(build, products={}, makers={})
+        self.process = spawn.Process(target=_child, args=(shared, root, child_conn), daemon=True)
         self.process.start()
         child_conn.close()
         self.received: dict = {}
@@ -85,9 +88,6 @@ class Publication:
         return self.received[expected]
 
     def finish(self) -> None:
-        if self.process is None:
-            publish(self.build, self.root)
-            return
         self.process.join()
         if self.process.exitcode != 0:
             raise Abort(
