@@ -108,6 +108,7 @@ def server(site):
 
 # Fixtures that build a whole site: a test that uses one is slow (left out of `make check`).
 BUILDS = {"site", "server", "grown_site", "sites", "served"}
+MODULE_BUILDS = {"grown_site", "sites", "repo", "ctx", "grown"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -119,3 +120,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
         if used & {"site", "server"}:
             item.add_marker(pytest.mark.xdist_group("site"))
+        elif MODULE_BUILDS.intersection(getattr(item, "fixturenames", ())):
+            # A module's own build (hostile sites, the grown live site, a release history):
+            # its tests on one worker, so it is made once.
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
