@@ -347,3 +347,31 @@ def test_a_prose_page_naming_an_unknown_record_says_which(build):
         render.figure_value("no-such-figure", page(build))
     with pytest.raises(render.UnknownRecord, match="announcements.csv"):
         render.event_date("no-such-announcement", page(build))
+
+
+def test_records_are_read_with_frictionless_field_readers(tmp_path):
+    """Any Table Schema type and option a package uses reads as frictionless reads it: a
+    year, a boolean with its own true values, a number that keeps its written decimals."""
+    from macros.data.records import read_records
+
+    shutil.copytree(BASE.parent, tmp_path / "pkg")
+    schema_path = tmp_path / "pkg" / "schemas" / "periods.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"] += [
+        {"name": "since", "type": "year"},
+        {"name": "current", "type": "boolean", "trueValues": ["oui"], "falseValues": ["non"]},
+        {"name": "share", "type": "number", "decimalChar": ","},
+    ]
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    periods = tmp_path / "pkg" / "data" / "periods.csv"
+    lines = periods.read_text(encoding="utf-8").splitlines()
+    periods.write_text(
+        "\n".join(
+            [lines[0] + ",since,current,share"] + [f'{line},2025,oui,"12,50"' for line in lines[1:]]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (period,) = read_records(tmp_path / "pkg" / "datapackage.json")["periods"].values()
+    assert (period.since, period.current) == (2025, True)
+    assert str(period.share) == "12.50"
