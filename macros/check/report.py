@@ -1,7 +1,7 @@
 """A validation problem and the ways to print a list of them (text table, Markdown, JSON)."""
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from tabulate import tabulate
 
@@ -10,17 +10,35 @@ from .messages import render
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """Where, which problem (its message's code) and its parameters; worded in each language
+    from the catalogues when printed."""
+
     file: str  # path relative to the package folder, e.g. data/figures.csv
     line: int | None  # line in the file as an editor counts it (header = 1)
     column: str | None
     code: str
-    message_fr: str
-    message_en: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def message(self, lang: str) -> str:
+        return render(self.code, **dict(self.params))[("fr", "en").index(lang)]
+
+    @property
+    def message_fr(self) -> str:
+        return self.message("fr")
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "column": self.column, "code": self.code,
+                "message_fr": self.message_fr, "message_en": self.message_en}  # fmt: skip
 
 
 def problem(file, line, column, code, **params) -> Problem:
-    fr, en = render(code, **params)
-    return Problem(str(file), line, column, code, fr, en)
+    render(code, **params)  # a missing parameter fails here, where the problem is made
+    frozen = tuple(sorted((k, str(v)) for k, v in params.items()))
+    return Problem(str(file), line, column, code, frozen)
 
 
 HEADERS = ["Fichier / File", "Ligne / Line", "Colonne / Column", "Message (fr)", "Message (en)"]
@@ -66,7 +84,7 @@ def as_json(problems, package) -> str:
                 "package": str(package),
                 "valid": not problems,
                 "count": len(problems),
-                "errors": [asdict(p) for p in problems],
+                "errors": [p.as_dict() for p in problems],
             },
             ensure_ascii=False,
             indent=2,

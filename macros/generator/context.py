@@ -29,15 +29,6 @@ class Invalid:
     problems: list
 
 
-# Printed, not logged (MkDocs' strict mode aborts on a logged warning): building without
-# history is normal in a shallow clone, and the data page says the same.
-NOTICES = {
-    "no-repository": "pas de dépôt git : {versions} listées, non reconstruites ({fix}) / no git repository: {versions} listed, not rebuilt ({fix})",
-    "shallow": "clone superficiel : {versions} listées, non reconstruites ({fix}) / shallow clone: {versions} listed, not rebuilt ({fix})",
-    "missing-objects": "objets git manquants : {versions} listées, non reconstruites ({fix}) / git objects missing: {versions} listed, not rebuilt ({fix})",
-}
-
-
 # The MkDocs command of this process, told by the on_startup hook (not read from sys.argv,
 # where options may come before it).
 COMMAND = {"name": "build"}
@@ -80,8 +71,14 @@ def start(config) -> Context | Invalid:
             file=sys.stderr,
         )
     elif history.notice:
+        # Printed, not logged (MkDocs' strict mode aborts on a logged warning): building
+        # without history is normal in a shallow clone, and the data page says the same.
         listed = ", ".join(r.version for r in history.records)
-        notice = NOTICES[history.notice].format(versions=listed, fix=FIXES[history.notice])
+        fix = FIXES[history.notice]
+        notice = " / ".join(
+            language.t(f"notice_{history.notice}", versions=listed, fix=fix)
+            for language in context.languages.values()
+        )
         print(f"Versions: {notice}", file=sys.stderr)
     setattr(config, ATTRIBUTE, context)
     return context
