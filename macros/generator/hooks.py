@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import mkdocs.plugins
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 # MkDocs loads hooks by path: the project must be importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -92,16 +92,19 @@ def on_page_content(html, page, config, files):
     return search.mark_content(html)
 
 
-def table_of_contents(html: str):
-    """The page's h2 and h3 headings, the h3s under the h2 before them."""
-    tokens = []
+def table_of_contents(html: str) -> TableOfContents:
+    """The page's h2 and h3 headings, the h3s under the h2 before them, as the documented
+    classes page.toc is made of (not MkDocs' internal token parser)."""
+    links: list[AnchorLink] = []
     for level, anchor, text, lang in render.headings(html):
-        token = {"level": level, "id": anchor, "name": render.toc_label(text, lang), "children": []}
-        if level == 3 and tokens:
-            tokens[-1]["children"].append(token)
+        link = AnchorLink(render.toc_label(text, lang), anchor, level)
+        if level == 3 and links:
+            links[-1].children.append(link)
         else:
-            tokens.append(token)
-    return get_toc(tokens)
+            links.append(link)
+    if links:
+        links[0].active = True  # as MkDocs marks the first entry
+    return TableOfContents(links)
 
 
 def on_page_context(context, page, config, nav):
