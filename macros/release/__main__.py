@@ -4,18 +4,18 @@ import sys
 from pathlib import Path
 
 from ..data import paths
-from .flow import Refused, release, release_day
+from .flow import Refused, release, release_day, said
 
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2):
-        print("Usage : make release VERSION=x.y.z / Usage: make release VERSION=x.y.z")
+        print(said("usage"))
         return 2
     package = Path(argv[1]) if len(argv) == 2 else paths.PACKAGE
     try:
         print(release(package, argv[0], release_day()))
     except Refused as refused:
-        print(f"Version refusée / Release refused: {refused}", file=sys.stderr)
+        print(f"{said('refused')}: {refused}", file=sys.stderr)
         return 1
     return 0
 

@@ -54,11 +54,23 @@ RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
 FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}
 
 
-class Refused(Exception):
-    """A release the flow will not make: (French, English)."""
+def said(key: str, **params) -> str:
+    """What the flow says, in French then English, from the catalogues (release_<key>); a
+    parameter given as {"fr": …, "en": …} is worded in each language."""
 
-    def __init__(self, fr: str, en: str):
-        super().__init__(f"{fr} / {en}")
+    def worded(lang: str) -> str:
+        values = {k: v[lang] if isinstance(v, dict) else v for k, v in params.items()}
+        return Language.load(lang).t(f"release_{key}", **values)
+
+    return " / ".join(worded(lang) for lang in ("fr", "en"))
+
+
+class Refused(Exception):
+    """A release the flow will not make, said in both languages (then any detail, such as
+    the validator's bilingual table)."""
+
+    def __init__(self, key: str, detail: str = "", **params):
+        super().__init__(said(key, **params) + detail)
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class Repo:
             ["git", "-C", str(self.top), *args], capture_output=True, text=True, check=False
         )
         if done.returncode:
-            raise Refused(f"git {args[0]} a échoué", f"git {args[0]} failed: {done.stderr.strip()}")
+            raise Refused("git_failed", command=args[0], detail=done.stderr.strip())
         return done.stdout
 
     def dirty(self) -> set[str]:
@@ -92,7 +104,7 @@ def _set_version(package: Path, old: str, new: str) -> None:
     text = package.read_text(encoding="utf-8")
     updated, n = re.subn(rf'("version"\s*:\s*)"{re.escape(old)}"', rf'\g<1>"{new}"', text, count=1)
     if n != 1:
-        raise Refused("version introuvable dans datapackage.json", "no version in datapackage.json")
+        raise Refused("no_version")
     package.write_text(updated, encoding="utf-8")
 
 
@@ -138,10 +150,7 @@ def release(package: Path, version: str, today: date) -> str:
     try:
         semver(version)
     except ValueError:
-        raise Refused(
-            f"{version!r} n'est pas une version sémantique x.y.z",
-            f"{version!r} is not a semantic version x.y.z",
-        ) from None
+        raise Refused("not_semver", version=repr(version)) from None
     package = package.resolve()
     folder = package.parent
     try:
@@ -150,26 +159,17 @@ def release(package: Path, version: str, today: date) -> str:
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
     except (OSError, subprocess.CalledProcessError):
-        raise Refused("pas de dépôt git", "not a git repository") from None
+        raise Refused("no_repository") from None
     repo = Repo(Path(top), package)
     history = read_history(package)
     if history.notice:
-        raise Refused(
-            "les versions enregistrées ne se reconstruisent pas ici (git fetch --unshallow)",
-            "the recorded releases cannot be rebuilt here (git fetch --unshallow)",
-        )
+        raise Refused("not_rebuilt")
     last = history.latest
     record = record_path(package, version)
     if record.exists():
-        raise Refused(
-            f"la version {version} est déjà publiée ({repo.rel(record)})",
-            f"release {version} already exists ({repo.rel(record)})",
-        )
+        raise Refused("exists", version=version, record=repo.rel(record))
     if last and semver(version) <= semver(last.version):
-        raise Refused(
-            f"{version} n'est pas supérieure à la dernière version publiée, {last.version}",
-            f"{version} is not greater than the last release, {last.version}",
-        )
+        raise Refused("not_greater", version=version, last=last.version)
     current = working_tree(package)
     changelog, citation = folder / "CHANGELOG.md", repo.top / "CITATION.cff"
     ours = {repo.rel(package), repo.rel(changelog), repo.rel(citation)}
@@ -180,12 +180,9 @@ def release(package: Path, version: str, today: date) -> str:
         # Second run: the draft is written (or, for a package's first release, the version
         # and its entry are already there); only those files may have changed.
         if others := sorted(dirty - ours):
-            raise Refused(
-                f"modifications hors de la version en cours : {', '.join(others)}",
-                f"changes outside the release: {', '.join(others)}",
-            )
+            raise Refused("outside", files=", ".join(others))
         if problems := validate(package):
-            raise Refused("paquet invalide", "invalid package:\n" + as_text(problems, package))
+            raise Refused("invalid", detail="\n" + as_text(problems, package))
         record.parent.mkdir(exist_ok=True)
         record.write_bytes(make_record(working_tree(package), history).to_json())
         ours.add(repo.rel(record))
@@ -193,36 +190,32 @@ def release(package: Path, version: str, today: date) -> str:
         repo.git("commit", "--quiet", "-m", f"Release {version}")
         if not repo.git("tag", "--list", TAG_PREFIX + version).strip():
             repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
-        return (
-            f"Version {version} validée, enregistrée ({repo.rel(record)}), commitée et "
-            f"étiquetée v{version} / recorded ({repo.rel(record)}), committed and tagged v{version}"
-        )
+        return said("recorded", version=version, record=repo.rel(record))
 
     if dirty:
-        raise Refused(
-            f"arbre de travail modifié : {', '.join(sorted(dirty))}",
-            "uncommitted changes; commit or stash them first",
-        )
+        raise Refused("dirty", files=", ".join(sorted(dirty)))
     changes = compare(last, current)
     if last and not changes.counts():
-        raise Refused(
-            f"rien à publier depuis {last.version}", f"nothing to release since {last.version}"
-        )
+        raise Refused("nothing", last=last.version)
     if last and RANK[bump(last.version, version)] < RANK[changes.needs]:
+        removed = [
+            (n, r) for n, r in changes.resources.items()
+            if r.removed or r.fields_removed or r.status == "removed"
+        ]  # fmt: skip
+        details = {
+            lang: "; ".join(draft.line(n, r, Language.load(lang)) for n, r in removed)
+            for lang in ("fr", "en")
+        }
         raise Refused(
-            f"ces modifications demandent une version {FRENCH[changes.needs]} (depuis {last.version})",
-            f"these changes need a {changes.needs} version (from {last.version}): "
-            + "; ".join(draft.line(n, r, Language.load("en")) for n, r in changes.resources.items()
-                        if r.removed or r.fields_removed or r.status == "removed"),
-        )  # fmt: skip
+            "needs",
+            needs={"fr": FRENCH[changes.needs], "en": changes.needs},
+            last=last.version,
+            details=details,
+        )
     _insert_entry(changelog, draft.entry(version, today, changes))
     _set_version(package, current.version, version)
     _set_citation(citation, version, today)
-    return (
-        f"Brouillon écrit : relisez l'entrée {version} de {repo.rel(changelog)}, puis relancez "
-        f"make release VERSION={version} / Draft written: edit the {version} entry in "
-        f"{repo.rel(changelog)}, then run make release VERSION={version} again"
-    )
+    return said("drafted", version=version, changelog=repo.rel(changelog))
 
 
 def release_day() -> date:
