@@ -22,7 +22,17 @@ def words(lang: str) -> dict[str, str]:
     return _catalogue(lang, (LOCALES / f"{lang}.yml").stat().st_mtime)
 
 
+def both(key: str, **params) -> dict[str, str]:
+    """A catalogue text in each language, as a parameter of a problem's message."""
+    return {lang: words(lang)[key].format(**params) for lang in LANGUAGES}
+
+
 def render(code: str, **params) -> tuple[str, str]:
     """Return the (French, English) message for code, filled with params."""
-    fr, en = (words(lang)[f"problem_{code}"].format(**params) for lang in LANGUAGES)
+    fr, en = (
+        words(lang)[f"problem_{code}"].format(
+            **{k: v[lang] if isinstance(v, dict) else v for k, v in params.items()}
+        )
+        for lang in LANGUAGES
+    )
     return fr, en

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import both
 from .report import Problem, problem
 
 # The resources the project rules know. A package may not add others or lack any.
@@ -79,23 +80,23 @@ def _load_json(path: Path, label: str, code: str) -> tuple[dict | None, list[Pro
         return None, [problem(label, getattr(exc, "lineno", None), None, code, detail=str(exc))]
     if not isinstance(data, dict):
         return None, [
-            problem(label, None, None, "package-shape", detail="object expected / objet attendu")
+            problem(label, None, None, "package-shape", detail=both("detail_object_expected"))
         ]
     return data, []
 
 
-def _schema_shape(schema: dict) -> str | None:
+def _schema_shape(schema: dict) -> dict | None:
     """What makes a schema unusable before any field is read, or None."""
     fields = schema.get("fields")
     if not isinstance(fields, list) or not fields:
-        return "« fields » : liste de champs attendue / a list of fields expected"
+        return both("detail_fields_list")
     for i, f in enumerate(fields):
         if not isinstance(f, dict) or not isinstance(f.get("name"), str):
-            return f"champ / field {i + 1} : objet avec un « name » attendu / object with a name expected"
+            return both("detail_field_name", n=i + 1)
         if not isinstance(f.get("constraints", {}), dict):
-            return f"« {f['name']} » : « constraints » doit être un objet / must be an object"
+            return both("detail_constraints_object", name=f["name"])
         if not isinstance(f.get("type", "string"), str):
-            return f"« {f['name']} » : « type » doit être un texte / must be a string"
+            return both("detail_type_string", name=f["name"])
     return None
 
 

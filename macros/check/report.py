@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from .messages import render
+from .messages import both, render
 
 
 @dataclass(frozen=True, order=True)
@@ -17,10 +17,12 @@ class Problem:
     line: int | None  # line in the file as an editor counts it (header = 1)
     column: str | None
     code: str
-    params: tuple[tuple[str, str], ...] = ()
+    # (name, value); a value worded in each language is a (("fr", …), ("en", …)) tuple
+    params: tuple[tuple[str, object], ...] = ()
 
     def message(self, lang: str) -> str:
-        return render(self.code, **dict(self.params))[("fr", "en").index(lang)]
+        values = {k: dict(v) if isinstance(v, tuple) else v for k, v in self.params}
+        return render(self.code, **values)[("fr", "en").index(lang)]
 
     @property
     def message_fr(self) -> str:
@@ -37,7 +39,12 @@ class Problem:
 
 def problem(file, line, column, code, **params) -> Problem:
     render(code, **params)  # a missing parameter fails here, where the problem is made
-    frozen = tuple(sorted((k, str(v)) for k, v in params.items()))
+    frozen = tuple(
+        sorted(
+            (k, tuple(sorted(v.items())) if isinstance(v, dict) else str(v))
+            for k, v in params.items()
+        )
+    )
     return Problem(str(file), line, column, code, frozen)
 
 
@@ -50,13 +57,11 @@ def _rows(problems):
 
 def summary(problems, package) -> tuple[str, str]:
     if not problems:
-        return (f"Paquet valide : {package}", f"Package is valid: {package}")
-    files = len({p.file for p in problems})
-    n = len(problems)
-    return (
-        f"{n} erreur(s) dans {files} fichier(s) : {package}",
-        f"{n} error(s) in {files} file(s): {package}",
-    )
+        said = both("report_valid", package=package)
+    else:
+        files = len({p.file for p in problems})
+        said = both("report_errors", n=len(problems), files=files, package=package)
+    return said["fr"], said["en"]
 
 
 def as_text(problems, package) -> str:

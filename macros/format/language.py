@@ -25,6 +25,12 @@ def read_catalogue(code: str, folder: Path = LOCALES) -> dict[str, str]:
     return yaml.safe_load((folder / f"{code}.yml").read_text(encoding="utf-8"))
 
 
+def both_languages(key: str, languages=("fr", "en"), **params) -> str:
+    """A catalogue text in each language, joined by " / ": for messages printed in a
+    terminal or a build log, read by whoever is there."""
+    return " / ".join(Language.load(code).t(key, **params) for code in languages)
+
+
 class Language:
     def __init__(self, code: str, catalogue: dict[str, str]):
         self.code = code

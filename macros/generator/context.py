@@ -15,6 +15,7 @@ from ..check.report import as_text
 from ..check.validate import validate
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
+from ..format.language import both_languages
 from .config import history_wanted, package_path, site_config
 
 log = logging.getLogger("mkdocs.briefing")
@@ -51,10 +52,10 @@ def start(config) -> Context | Invalid:
     package = package_path()
     problems = validate(package)
     if problems:
-        message = "Paquet de données invalide / Invalid data package"
+        message = both_languages("notice_invalid")
         if not serving():
             log.error("\n" + as_text(problems, package))
-            raise Abort(f"{message}, site non construit / site not built: {package}")
+            raise Abort(f"{message} ({both_languages('notice_not_built')}): {package}")
         # Printed, not logged: MkDocs' strict mode would turn a logged error into an abort,
         # and the preview would then hang on the last request instead of showing the problems.
         print(f"\n{as_text(problems, package)}\n{message}: {package}\n", file=sys.stderr)

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from ..data.context import Context
+from ..format.language import both_languages
 
 
 def write(root: Path, files: dict[str, bytes]) -> None:
@@ -81,16 +82,12 @@ class Publication:
         while expected not in self.received:
             kind, value = self.conn.recv()
             if kind == "error":
-                raise Abort(
-                    f"La publication des fichiers a échoué / Publishing the files failed:\n{value}"
-                )
+                raise Abort(f"{both_languages('notice_publishing_failed')}:\n{value}")
             self.received[kind] = value
         return self.received[expected]
 
     def finish(self) -> None:
         self.process.join()
         if self.process.exitcode != 0:
-            raise Abort(
-                "La publication des fichiers a échoué / Publishing the files failed"
-                f" (exit code {self.process.exitcode})"
-            )
+            failed = both_languages("notice_publishing_failed")
+            raise Abort(f"{failed} (exit code {self.process.exitcode})")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from ..format.language import both_languages
+
 
 def mark_content(html: str) -> str:
     """A page's own content, in an element of ours, is what gets indexed: not the theme's
@@ -28,7 +30,8 @@ def index(site: Path) -> None:
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
-        raise Abort(f"L'indexation a échoué / Pagefind indexing failed:\n{done.stderr[-2000:]}")
+        failed = both_languages("notice_indexing_failed")
+        raise Abort(f"{failed}:\n{done.stderr[-2000:]}")
     # Pagefind lists the languages in hash-map order, which changes from run to run: sorted,
     # identical input gives identical bytes (its other files are named by their content).
     entry = site / "pagefind" / "pagefind-entry.json"

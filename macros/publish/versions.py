@@ -19,6 +19,7 @@ from pathlib import Path
 from ..data.changes import Changes
 from ..data.context import Context
 from ..data.releases import Snapshot, sha256
+from ..format.language import both_languages
 from .downloads import Download, downloads, sha256sums
 from .package_zip import package_descriptor
 from .tables import json_bytes
@@ -53,16 +54,11 @@ class ReleaseMismatch(Exception):
     def __init__(self, version: str, path: str, got: str, recorded: str):
         self.version, self.path = version, path
         super().__init__(
-            f"La version {version} ne se reconstruit plus à l'identique : {path} (SHA-256 "
-            f"{got or 'absent'}, enregistré {recorded or 'absent'}). Rétablissez l'ancien code "
-            f"d'écriture de ce format pour les anciennes versions (releases/{version}.json, "
-            f"« made_with », dit avec quelles bibliothèques il a été produit), ou publiez les "
-            f"octets enregistrés ; rien n'est publié. / Release {version} no longer rebuilds "
-            f"byte for byte: {path} (SHA-256 {got or 'missing'}, recorded "
-            f"{recorded or 'missing'}). Restore the old writer of this format for old releases "
-            f'(releases/{version}.json, "made_with", says which libraries made it), or '
-            f"publish the recorded bytes; nothing is published."
-        )
+            both_languages(
+                "notice_release_mismatch", version=version, path=path, got=got or "—",
+                recorded=recorded or "—",
+            )
+        )  # fmt: skip
 
 
 def prove(version: str, files: dict[str, bytes], recorded: dict[str, str]) -> None:
