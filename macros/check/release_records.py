@@ -7,13 +7,14 @@ import re
 from datetime import date
 
 from ..data.releases import RECORDS, semver
+from .messages import both
 from .raw import RawPackage
 from .report import problem
 
 BLOB, SHA256 = re.compile(r"^[0-9a-f]{40}$"), re.compile(r"^[0-9a-f]{64}$")
 
 
-def _problem(name: str, detail: str):
+def _problem(name: str, detail: dict):
     return problem(f"{RECORDS}/{name}", None, None, "release-record", detail=detail)
 
 
@@ -23,7 +24,7 @@ def release_records(pkg: RawPackage, today: date):
         return
     for path in sorted(folder.iterdir()):
         if path.suffix != ".json":
-            yield _problem(path.name, "pas un fichier .json / not a .json file")
+            yield _problem(path.name, both("detail_record_not_json"))
             continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -31,18 +32,18 @@ def release_records(pkg: RawPackage, today: date):
             semver(version)
             date.fromisoformat(data["date"])
         except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-            yield _problem(path.name, f"illisible / unreadable: {exc}")
+            yield _problem(path.name, both("detail_record_unreadable", error=exc))
             continue
         if path.stem != version:
-            yield _problem(path.name, f"version {version} ≠ {path.stem}")
+            yield _problem(
+                path.name, both("detail_record_version", version=version, name=path.name)
+            )
         package, files = data.get("package"), data.get("files")
         if not isinstance(package, dict) or "datapackage.json" not in package:
-            yield _problem(
-                path.name, "« package » sans datapackage.json / “package” lacks datapackage.json"
-            )
+            yield _problem(path.name, both("detail_record_package"))
         elif bad := [k for k, v in package.items() if not BLOB.match(str(v))]:
-            yield _problem(path.name, f"identifiant git invalide / invalid git blob id: {bad[0]}")
+            yield _problem(path.name, both("detail_record_blob", path=bad[0]))
         if not isinstance(files, dict) or not files:
-            yield _problem(path.name, "« files » vide / empty “files”")
+            yield _problem(path.name, both("detail_record_files"))
         elif bad := [k for k, v in files.items() if not SHA256.match(str(v))]:
-            yield _problem(path.name, f"SHA-256 invalide / invalid SHA-256: {bad[0]}")
+            yield _problem(path.name, both("detail_record_sha", path=bad[0]))
