@@ -11,10 +11,18 @@ import pytest
 import yaml
 
 from macros.data import paths
+from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.generator.config import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# A site configuration for in-process tests that need no mkdocs.yml.
+TEST_CONFIG = SiteConfig(
+    languages=("fr", "en"),
+    site_names={"fr": "Briefing de test", "en": "Test Briefing"},
+    site_url="https://example.org/briefing/",
+    repo_url="",
+)
 BASE = FIXTURES / "base"
 # A French-format phone number for the tests that must find one. Put together at run time so
 # that no file of the repository holds a phone number outside the ranges kept for fiction.

@@ -11,21 +11,16 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from conftest import TEST_CONFIG
 from markupsafe import escape
 
-from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.pages import embeds, render
 from macros.pages.page import Page
 from macros.pages.views.figures import citation
 
 BASE = Path(__file__).parent / "fixtures" / "base"
-CONFIG = SiteConfig(
-    languages=("fr", "en"),
-    site_names={"fr": "Briefing de test", "en": "Test Briefing"},
-    site_url="https://example.org/briefing/",
-    repo_url="",
-)
+CONFIG = TEST_CONFIG
 HERE = {"fr": "figures/", "en": "en/figures/"}
 # What the cases set in the cited source's row (an empty cell removes the part).
 REFERENCE, URL = "Interview n°387590", "https://example.org/articles/387590"

@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import TEST_CONFIG
 
 from macros.data import paths
 from macros.data.changes import MAJOR, MINOR, PATCH, compare
-from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.releases import Record, Snapshot, read_history, read_records
 from macros.publish import api
@@ -25,12 +25,7 @@ from macros.publish.downloads import downloads
 from macros.release.flow import Refused, release
 
 BASE = Path(__file__).parent / "fixtures" / "base"
-CONFIG = SiteConfig(
-    languages=("fr", "en"),
-    site_names={"fr": "Briefing de test", "en": "Test Briefing"},
-    site_url="https://example.org/briefing/",
-    repo_url="",
-)
+CONFIG = TEST_CONFIG
 CITATION = "cff-version: 1.2.0\ntitle: Test\nversion: 2.1.0\ndate-released: 2026-11-27\n"
 
 
