@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test check fuzz validate verify-quotes release pdf validate-summary lint format lock bench clean
+.PHONY: serve site test check fuzz validate verify-quotes release diff pdf validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -39,6 +39,12 @@ verify-quotes: $(STAMP)
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "VERSION manquante / missing: make release VERSION=x.y.z"; exit 2; }
 	@$(BIN)/python -m macros.release $(VERSION) $(PACKAGE)
+
+# What the working tree changes in the data against BASE, record by record, as Markdown in
+# French and English (records, commitment statuses, pages affected, validation): for review.
+BASE ?= origin/main
+diff: $(STAMP)
+	@$(BIN)/python -m macros.release.diff "$(BASE)" $(PACKAGE)
 
 # The same report as Markdown, for a CI job summary.
 validate-summary: $(STAMP)
