@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve site test check fuzz validate verify-quotes release diff pdf validate-summary lint format lock bench clean
+.PHONY: serve site test check fuzz validate verify-quotes release diff workbook import pdf validate-summary lint format lock bench clean
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
@@ -45,6 +45,16 @@ release: $(STAMP)
 BASE ?= origin/main
 diff: $(STAMP)
 	@$(BIN)/python -m macros.release.diff "$(BASE)" $(PACKAGE)
+
+# Curating in a spreadsheet: curation.xlsx from the package (dropdowns, notes, validation),
+# then back into the CSV files, validated, every problem located by sheet and cell.
+WORKBOOK ?= curation.xlsx
+workbook: $(STAMP)
+	@$(BIN)/python -m macros.curation workbook "$(WORKBOOK)" $(PACKAGE)
+
+import: $(STAMP)
+	@test -f "$(WORKBOOK)" || { echo "WORKBOOK introuvable / not found: make import WORKBOOK=chemin/path.xlsx"; exit 2; }
+	@$(BIN)/python -m macros.curation import "$(WORKBOOK)" $(PACKAGE)
 
 # The same report as Markdown, for a CI job summary.
 validate-summary: $(STAMP)
