@@ -116,8 +116,13 @@ def test_only_what_the_curator_changed_changes_in_the_csv(package, book):
          "unknown column “colour”"),
         (lambda wb: wb["schema"].__setitem__("B1", "0" * 64), "curation.xlsx",
          "made from other schemas"),
+        (lambda wb: wb["places"].append(["DK", "Encore", "Again", "country"]), "places!A5",
+         "id “DK” already used on row 3"),
+        (lambda wb: wb["places"].append([None, "Sans id", "No id", "country"]), "places!A5",
+         "row without an id"),
     ],
-    ids=["formula", "merged", "date-as-text", "unknown-column", "old-schema"],
+    ids=["formula", "merged", "date-as-text", "unknown-column", "old-schema", "duplicate-id",
+         "missing-id"],
 )  # fmt: skip
 def test_each_kind_of_mistake_has_its_message_and_nothing_is_written(
     package, book, change, where, says

@@ -139,7 +139,7 @@ def read_workbook(path: Path, package: Path):
         for f in fields:
             if f["name"] not in header:
                 problems.append(found(f"{sheet_name}!1:1", "missing_column", column=f["name"]))
-        rows, where = [], []
+        rows, where, seen = [], [], {}
         for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=len(header)), start=2):
             if all(c.value in (None, "") for c in cells):
                 continue
@@ -152,7 +152,17 @@ def read_workbook(path: Path, package: Path):
                     problems.append(found(ref, "formula", value=str(c.value)[:40]))
                     continue
                 values[name] = _text(c.value, by_name[name], ref, problems)
-            rows.append([values.get(f["name"], "") for f in fields])
+            row = [values.get(f["name"], "") for f in fields]
+            # Rows are matched by id: a row without one, or a second row with the same one,
+            # would be lost, so each is reported instead.
+            if not row[0]:
+                problems.append(found(f"{sheet_name}!A{r}", "missing_id"))
+            elif row[0] in seen:
+                problems.append(
+                    found(f"{sheet_name}!A{r}", "duplicate_id", id=row[0], row=seen[row[0]])
+                )
+            seen.setdefault(row[0], r)
+            rows.append(row)
             where.append(r)
         sheets[res["name"]] = ([f["name"] for f in fields], rows, where, sheet_name)
     if problems:
