@@ -120,9 +120,11 @@ def test_only_what_the_curator_changed_changes_in_the_csv(package, book):
          "id “DK” already used on row 3"),
         (lambda wb: wb["places"].append([None, "Sans id", "No id", "country"]), "places!A5",
          "row without an id"),
+        (lambda wb: wb["places"].__setitem__("F3", "forgotten"), "places!F3",
+         "value outside the named columns"),
     ],
     ids=["formula", "merged", "date-as-text", "unknown-column", "old-schema", "duplicate-id",
-         "missing-id"],
+         "missing-id", "outside-columns"],
 )  # fmt: skip
 def test_each_kind_of_mistake_has_its_message_and_nothing_is_written(
     package, book, change, where, says

@@ -136,6 +136,11 @@ def read_workbook(path: Path, package: Path):
                 problems.append(
                     found(f"{sheet_name}!{get_column_letter(i)}1", "unknown_column", column=name)
                 )
+        if ws.max_column > len(header):  # typed right of the named columns: reported, not lost
+            for cells in ws.iter_rows(min_row=2, min_col=len(header) + 1):
+                for c in cells:
+                    if c.value not in (None, ""):
+                        problems.append(found(f"{sheet_name}!{c.coordinate}", "outside"))
         for f in fields:
             if f["name"] not in header:
                 problems.append(found(f"{sheet_name}!1:1", "missing_column", column=f["name"]))
