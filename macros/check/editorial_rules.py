@@ -25,32 +25,25 @@ def editorial(pkg: RawPackage, today: date):
             yield problem(
                 featured.path, line, "figure_id", "headline-kind", id=row["figure_id"], kind=kind
             )
-    seen: dict[str, int] = {}
-    for line, row in featured.rows:
-        if (fig := row.get("figure_id")) in seen:
-            yield problem(
-                featured.path, line, "figure_id", "featured-twice", id=fig, other=seen[fig]
-            )
-        seen.setdefault(fig, line)
+    yield from _twice(featured, "figure_id", "featured-twice")
     homes = [line for line, row in charts.rows if row.get("home") == "true"]
     if len(homes) != 1:
         yield problem(
             charts.path, homes[1] if len(homes) > 1 else None, "home", "home-chart-count",
             found=len(homes),
         )  # fmt: skip
+    yield from _twice(charts, "indicator_id", "chart-twice")
     drawn = {row.get("indicator_id") for _, row in figures.rows}
-    seen = {}
     for line, row in charts.rows:
-        indicator = row.get("indicator_id")
-        if indicator in seen:
-            yield problem(
-                charts.path,
-                line,
-                "indicator_id",
-                "chart-twice",
-                id=indicator,
-                other=seen[indicator],
-            )
-        seen.setdefault(indicator, line)
-        if indicator not in drawn:
+        if (indicator := row.get("indicator_id")) not in drawn:
             yield problem(charts.path, line, "indicator_id", "chart-empty", id=indicator)
+
+
+def _twice(table, column: str, code: str):
+    """A second row naming the same figure or indicator, located on that row."""
+    seen: dict[str, int] = {}
+    for line, row in table.rows:
+        value = row.get(column)
+        if value in seen:
+            yield problem(table.path, line, column, code, id=value, other=seen[value])
+        seen.setdefault(value, line)

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import both
+from ..format.language import in_languages
 from .report import Problem, problem
 
 # The resources the project rules know. A package may not add others or lack any.
@@ -80,7 +80,9 @@ def _load_json(path: Path, label: str, code: str) -> tuple[dict | None, list[Pro
         return None, [problem(label, getattr(exc, "lineno", None), None, code, detail=str(exc))]
     if not isinstance(data, dict):
         return None, [
-            problem(label, None, None, "package-shape", detail=both("detail_object_expected"))
+            problem(
+                label, None, None, "package-shape", detail=in_languages("detail_object_expected")
+            )
         ]
     return data, []
 
@@ -89,14 +91,14 @@ def _schema_shape(schema: dict) -> dict | None:
     """What makes a schema unusable before any field is read, or None."""
     fields = schema.get("fields")
     if not isinstance(fields, list) or not fields:
-        return both("detail_fields_list")
+        return in_languages("detail_fields_list")
     for i, f in enumerate(fields):
         if not isinstance(f, dict) or not isinstance(f.get("name"), str):
-            return both("detail_field_name", n=i + 1)
+            return in_languages("detail_field_name", n=i + 1)
         if not isinstance(f.get("constraints", {}), dict):
-            return both("detail_constraints_object", name=f["name"])
+            return in_languages("detail_constraints_object", name=f["name"])
         if not isinstance(f.get("type", "string"), str):
-            return both("detail_type_string", name=f["name"])
+            return in_languages("detail_type_string", name=f["name"])
     return None
 
 

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from ..data.releases import RECORDS, semver
-from .messages import both
+from ..format.language import in_languages
 from .raw import RawPackage
 from .report import problem
 
@@ -24,7 +24,7 @@ def release_records(pkg: RawPackage, today: date):
         return
     for path in sorted(folder.iterdir()):
         if path.suffix != ".json":
-            yield _problem(path.name, both("detail_record_not_json"))
+            yield _problem(path.name, in_languages("detail_record_not_json"))
             continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -32,18 +32,18 @@ def release_records(pkg: RawPackage, today: date):
             semver(version)
             date.fromisoformat(data["date"])
         except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-            yield _problem(path.name, both("detail_record_unreadable", error=exc))
+            yield _problem(path.name, in_languages("detail_record_unreadable", error=exc))
             continue
         if path.stem != version:
             yield _problem(
-                path.name, both("detail_record_version", version=version, name=path.name)
+                path.name, in_languages("detail_record_version", version=version, name=path.name)
             )
         package, files = data.get("package"), data.get("files")
         if not isinstance(package, dict) or "datapackage.json" not in package:
-            yield _problem(path.name, both("detail_record_package"))
+            yield _problem(path.name, in_languages("detail_record_package"))
         elif bad := [k for k, v in package.items() if not BLOB.match(str(v))]:
-            yield _problem(path.name, both("detail_record_blob", path=bad[0]))
+            yield _problem(path.name, in_languages("detail_record_blob", path=bad[0]))
         if not isinstance(files, dict) or not files:
-            yield _problem(path.name, both("detail_record_files"))
+            yield _problem(path.name, in_languages("detail_record_files"))
         elif bad := [k for k, v in files.items() if not SHA256.match(str(v))]:
-            yield _problem(path.name, both("detail_record_sha", path=bad[0]))
+            yield _problem(path.name, in_languages("detail_record_sha", path=bad[0]))

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from .messages import both, render
+from ..format.language import in_languages
+from .messages import render
 
 
 @dataclass(frozen=True, order=True)
@@ -57,10 +58,10 @@ def _rows(problems):
 
 def summary(problems, package) -> tuple[str, str]:
     if not problems:
-        said = both("report_valid", package=package)
+        said = in_languages("report_valid", package=package)
     else:
         files = len({p.file for p in problems})
-        said = both("report_errors", n=len(problems), files=files, package=package)
+        said = in_languages("report_errors", n=len(problems), files=files, package=package)
     return said["fr"], said["en"]
 
 

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from ..check.validate import validate
 from ..data.records import read_descriptor
-from ..format.language import Language
+from ..format.language import in_languages
 from .workbook import LISTS, SCHEMA, fingerprint
 
 KEPT = ("instructions", LISTS, SCHEMA)
@@ -40,13 +40,9 @@ class Found:
     en: str
 
 
-def _said(key: str, **params) -> tuple[str, str]:
-    fr, en = (Language.load(lang).t(f"import_{key}", **params) for lang in ("fr", "en"))
-    return fr, en
-
-
 def found(cell: str, key: str, file: str = "", **params) -> Found:
-    return Found(cell, file, *_said(key, **params))
+    said = in_languages(f"import_{key}", **params)
+    return Found(cell, file, said["fr"], said["en"])
 
 
 class Refused(Exception):
@@ -92,15 +88,16 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
 
 def _write_csv(header, rows) -> tuple[str, list[int]]:
     """The CSV text and the line each row starts on (a quoted cell may hold line breaks)."""
-    out, starts, line = io.StringIO(), [], 2
+    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
+    starts, line = [], 2
     for row in rows:
-        one = io.StringIO()
-        csv.writer(one, lineterminator="\n").writerow(row)
-        starts.append(line)
-        line += one.getvalue().count("\n")
+        before = out.tell()
         writer.writerow(row)
+        starts.append(line)
+        out.seek(before)
+        line += out.read().count("\n")  # reads to the end: the next row is written there
     return out.getvalue(), starts
 
 
@@ -175,7 +172,7 @@ def read_workbook(path: Path, package: Path):
     return sheets
 
 
-def merge(header, old_rows, new_rows, fields) -> tuple[list[list[str]], dict[str, int]]:
+def merge(old_rows, new_rows, fields) -> tuple[list[list[str]], dict[str, int]]:
     """The CSV rows: unchanged ones as they were and where they were, changed ones in place,
     new ones appended; with counts."""
     by_id = {row[0]: row for row in new_rows}
@@ -209,8 +206,8 @@ def import_workbook(path: Path, package: Path) -> dict[str, dict[str, int]]:
         header, rows, where, sheet_name = sheets[res["name"]]
         fields = res["schema_data"]["fields"]
         csv_path = package.parent / res["path"]
-        old_header, old_rows = _read_csv(csv_path)
-        merged, tally = merge(header, old_rows, rows, fields)
+        _, old_rows = _read_csv(csv_path)
+        merged, tally = merge(old_rows, rows, fields)
         text, starts = _write_csv(header, merged)
         row_of = {r[0]: w for r, w in zip(rows, where, strict=True)}  # id -> sheet row
         for row, start in zip(merged, starts, strict=True):

@@ -142,10 +142,6 @@ class History:
     def latest(self) -> Snapshot | None:
         return self.releases[-1] if self.releases else None
 
-    @property
-    def latest_record(self) -> Record | None:
-        return self.records[-1] if self.records else None
-
     def find(self, version: str) -> Snapshot | None:
         return next((r for r in self.releases if r.version == version), None)
 
@@ -170,7 +166,8 @@ def working_tree(package: Path) -> Snapshot:
     return Snapshot(descriptor.get("version", ""), entries[0]["date"] if entries else None, files)
 
 
-def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """A git command's output, run in `folder`; raises CalledProcessError."""
     return subprocess.run(
         ["git", "-C", str(folder), *args], input=stdin, check=True, capture_output=True
     ).stdout
@@ -178,7 +175,7 @@ def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 def read_blobs(folder: Path, ids: set[str]) -> dict[str, bytes]:
     """The bytes of the blobs the object store holds, by id (`git cat-file --batch`)."""
-    raw = _git(folder, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in sorted(ids)).encode())
+    raw = git(folder, "cat-file", "--batch", stdin="".join(f"{i}\n" for i in sorted(ids)).encode())
     out, at = {}, 0
     while at < len(raw):
         end = raw.index(b"\n", at)
@@ -203,7 +200,7 @@ def read_history(package: Path) -> History:
         return NO_HISTORY
     folder = Path(package).resolve().parent
     try:
-        shallow = _git(folder, "rev-parse", "--is-shallow-repository").decode().strip()
+        shallow = git(folder, "rev-parse", "--is-shallow-repository").decode().strip()
         blobs = read_blobs(folder, {i for rec in records for i in rec.package.values()})
     except (OSError, subprocess.CalledProcessError):
         return History((), "no-repository", records)

@@ -6,6 +6,7 @@ Babel locale (fr -> fr_FR, en -> en_GB); nothing is cached between builds.
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,10 +26,32 @@ def read_catalogue(code: str, folder: Path = LOCALES) -> dict[str, str]:
     return yaml.safe_load((folder / f"{code}.yml").read_text(encoding="utf-8"))
 
 
-def both_languages(key: str, languages=("fr", "en"), **params) -> str:
+@lru_cache(maxsize=8)
+def _catalogue(code: str, stamp: float) -> dict[str, str]:
+    return read_catalogue(code)
+
+
+def catalogue(code: str) -> dict[str, str]:
+    """A language's catalogue, read again whenever the file changes (its modification time
+    is part of the key): the validator words hundreds of messages without re-reading it."""
+    return _catalogue(code, (LOCALES / f"{code}.yml").stat().st_mtime)
+
+
+def in_languages(key: str, languages=("fr", "en"), /, **params) -> dict[str, str]:
+    """{language: a catalogue text filled with params}; a parameter given as
+    {language: value} is worded in each language."""
+    return {
+        code: catalogue(code)[key].format(
+            **{k: v[code] if isinstance(v, dict) else v for k, v in params.items()}
+        )
+        for code in languages
+    }
+
+
+def both_languages(key: str, languages=("fr", "en"), /, **params) -> str:
     """A catalogue text in each language, joined by " / ": for messages printed in a
     terminal or a build log, read by whoever is there."""
-    return " / ".join(Language.load(code).t(key, **params) for code in languages)
+    return " / ".join(in_languages(key, languages, **params).values())
 
 
 class Language:

@@ -76,9 +76,8 @@ def start(config) -> Context | Invalid:
         # without history is normal in a shallow clone, and the data page says the same.
         listed = ", ".join(r.version for r in history.records)
         fix = FIXES[history.notice]
-        notice = " / ".join(
-            language.t(f"notice_{history.notice}", versions=listed, fix=fix)
-            for language in context.languages.values()
+        notice = both_languages(
+            f"notice_{history.notice}", tuple(context.languages), versions=listed, fix=fix
         )
         print(f"Versions: {notice}", file=sys.stderr)
     setattr(config, ATTRIBUTE, context)

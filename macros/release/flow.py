@@ -37,7 +37,7 @@ from ..data.releases import (
     sha256,
     working_tree,
 )
-from ..format.language import Language
+from ..format.language import Language, both_languages
 from ..publish.versions import made_with, release_files
 from . import draft
 
@@ -57,12 +57,7 @@ FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}
 def said(key: str, **params) -> str:
     """What the flow says, in French then English, from the catalogues (release_<key>); a
     parameter given as {"fr": …, "en": …} is worded in each language."""
-
-    def worded(lang: str) -> str:
-        values = {k: v[lang] if isinstance(v, dict) else v for k, v in params.items()}
-        return Language.load(lang).t(f"release_{key}", **values)
-
-    return " / ".join(worded(lang) for lang in ("fr", "en"))
+    return both_languages(f"release_{key}", **params)
 
 
 class Refused(Exception):

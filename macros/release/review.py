@@ -16,7 +16,8 @@ from pathlib import Path
 from ..check.validate import validate
 from ..data.changes import Changes, compare
 from ..data.context import Context
-from ..data.releases import Snapshot, working_tree
+from ..data.listings import LISTINGS
+from ..data.releases import Snapshot, git, working_tree
 from ..format.language import Language
 from .flow import CONFIG
 
@@ -50,8 +51,8 @@ def snapshot_at(package: Path, ref: str) -> Snapshot:
     """The package folder as committed at `ref`."""
     folder = package.resolve().parent
     try:
-        top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
-        raw = _git(top, "archive", "--format=tar", ref, "--", folder.relative_to(top).as_posix())
+        top = Path(git(folder, "rev-parse", "--show-toplevel").decode().strip())
+        raw = git(top, "archive", "--format=tar", ref, "--", folder.relative_to(top).as_posix())
     except subprocess.CalledProcessError as exc:
         raise BaseMissing(exc.stderr.decode(errors="replace").strip()) from None
     prefix = folder.relative_to(top).as_posix() + "/"
@@ -64,10 +65,6 @@ def snapshot_at(package: Path, ref: str) -> Snapshot:
     if "datapackage.json" not in files:
         raise BaseMissing(f"{ref}: no datapackage.json")
     return Snapshot(Snapshot(ref, None, files).descriptor.get("version", ""), None, files)
-
-
-def _git(folder: Path, *args: str) -> bytes:
-    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True).stdout
 
 
 def _statuses(ctx: Context) -> dict[str, str]:
@@ -94,14 +91,7 @@ def _pages(changes: Changes, ctx: Context) -> list[str]:
                 if where == "record":
                     kept = [i for i in ids if i in ctx.data[name]]  # removed: no page left
                     paths |= {ctx.urls.record(name, i, lang) for i in kept}
-                elif where in (
-                    "figures",
-                    "timeline",
-                    "commitments",
-                    "sources",
-                    "organisations",
-                    "people",
-                ):
+                elif where in LISTINGS:
                     kept = [i for i in ids if i in ctx.data.get(name, {})]
                     paths |= {ctx.urls.listed(where, i, lang).split("#")[0] for i in kept}
                     if len(kept) < len(ids):  # a removed record: the listing's first part
