@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -25,7 +24,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..data.records import read_descriptor, read_records
 from ..format.language import Language
-from ..publish.workbook import _pin_zip
+from ..publish.tables import plain
+from ..publish.workbook import pinned_zip
 
 LISTS, SCHEMA = "lists", "schema"  # the hidden sheets
 WORKBOOK_TIME = date(2026, 1, 1)  # any fixed date: the file's bytes never depend on "now"
@@ -53,15 +53,12 @@ def put(sheet, row: int, col: int, value) -> None:
         cell.data_type = "s"
 
 
-def _value(value, field: dict):
-    """A typed value as the sheet holds it: numbers and dates typed, the rest as text."""
-    if value is None:
-        return None
+def _value(value):
+    """A typed value as the sheet holds it: numbers and dates typed, booleans as the CSV
+    writes them (the dropdown offers true and false)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+    return value if isinstance(value, date) else plain(value)
 
 
 def _note(field: dict) -> Comment:
@@ -158,7 +155,7 @@ def workbook_bytes(package: Path) -> bytes:
             sheet.column_dimensions[get_column_letter(i)].width = width
         for row, rec in enumerate(data[res["name"]].values(), start=2):
             for col, f in enumerate(fields, start=1):
-                put(sheet, row, col, _value(rec[f["name"]], f))
+                put(sheet, row, col, _value(rec[f["name"]]))
         for i, f in enumerate(fields, start=1):
             if f.get("type") == "date":
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
@@ -177,4 +174,4 @@ def workbook_bytes(package: Path) -> bytes:
     wb.properties.creator = descriptor.get("title", "")
     raw = io.BytesIO()
     wb.save(raw)
-    return _pin_zip(raw.getvalue(), made)
+    return pinned_zip(raw.getvalue(), made)

@@ -90,10 +90,10 @@ def xlsx_bytes(ctx: Context) -> bytes:
     wb.properties.creator = ctx.descriptor["title"]
     raw = io.BytesIO()
     wb.save(raw)
-    return _pin_zip(raw.getvalue(), released)
+    return pinned_zip(raw.getvalue(), released)
 
 
-def _pin_zip(data: bytes, released: datetime) -> bytes:
+def pinned_zip(data: bytes, released: datetime) -> bytes:
     """Rewrite the xlsx container with fixed entry timestamps, keeping entry order, and pin
     the "modified" date that openpyxl sets to the current time when saving."""
     out = io.BytesIO()
