@@ -112,11 +112,19 @@ def _month_forms(month: int, year: int) -> str:
     return rf"(?:\s+(?:{names}),?\s+{year}|/0?{month}/{year}\b)"
 
 
+# Generic forms, compiled once: most quotations write a date one of these ways, and a set of
+# what they write answers most questions without a pattern made for the date at hand.
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})\b")
+NAMED_MONTH_YEAR = re.compile(r"\b(" + _by_first_letter(MONTHS) + r"),?\s+(\d{4})\b")
+
+
 def states_day(text: str, when) -> bool:
     """True if the text writes this day: 12/02/2025, 2025-02-12, 1er juillet 2025, July 1,
     2025, or as one of several days ("les 10 et 11/02/2025")."""
     lowered = SPACE.sub(" ", text.lower())
-    if when.isoformat() in lowered:
+    numeric = {tuple(map(int, m)) for m in DAY_MONTH_YEAR.findall(lowered)}
+    if (when.day, when.month, when.year) in numeric or when.isoformat() in lowered:
         return True
     day = rf"\b0?{when.day}{ORDINAL}"
     other = rf"\d{{1,2}}{ORDINAL}"
@@ -136,8 +144,7 @@ def states_day(text: str, when) -> bool:
 def states_month(text: str, when) -> bool:
     """True if the text writes this month and year: "juin 2021", "06/2021", or a day in it."""
     lowered = SPACE.sub(" ", text.lower())
-    names = "|".join(re.escape(n) for n in MONTH_NAMES[when.month])
-    return bool(
-        re.search(rf"\b(?:{names}),?\s+{when.year}\b|\b0?{when.month}/{when.year}\b", lowered)
-        or f"{when.year}-{when.month:02d}" in lowered
-    )
+    written = {(int(m), int(y)) for _, m, y in DAY_MONTH_YEAR.findall(lowered)}
+    written |= {(int(m), int(y)) for m, y in MONTH_YEAR.findall(lowered)}
+    written |= {(MONTHS[name], int(y)) for name, y in NAMED_MONTH_YEAR.findall(lowered)}
+    return (when.month, when.year) in written or f"{when.year}-{when.month:02d}" in lowered
