@@ -36,7 +36,7 @@ WORK = ROOT / "bench" / "work"
 BIN = Path(sys.executable).parent
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 SCALE_LIST = os.environ.get("BENCH_SCALES", "S M L").split()
-PROJECT_FILES = ("mkdocs.yml", "docs", "macros", "overrides", "datapackage")
+PROJECT_FILES = paths.BUILD_FILES
 BUDGETS = {
     "build_floor_ratio": 3.0,  # S and M: build FR+EN / plain material floor (L: growth below)
     "validate_ratio": 1.3,  # at M: ours / the frictionless CLI

@@ -57,26 +57,32 @@ def test_no_id_of_the_live_data_is_written_in_code_templates_or_overrides():
 
 
 def test_the_theme_files_we_override_are_those_we_copied():
-    """Each overridden partial is a copy of the installed theme's with a change; main.html
-    extends its base.html. An upgrade that changes one of them fails here, naming the file
-    to compare before updating overrides/upstream.json."""
+    """Each overridden template is a copy of the installed theme's (or MkDocs' own sitemap)
+    with a change; main.html extends its base.html. An upgrade that changes one of them fails
+    here, naming the file to compare before updating tests/theme-upstream.json."""
     import hashlib
     import json
     from importlib.metadata import version
 
     import material
+    import mkdocs
 
-    recorded = json.loads((paths.ROOT / "overrides" / "upstream.json").read_text("utf-8"))
-    theme = Path(material.__file__).parent / "templates"
-    changed = [
-        rel
-        for rel, digest in recorded["files"].items()
-        if hashlib.sha256((theme / rel).read_bytes()).hexdigest() != digest
-    ]
-    assert changed == [], (
-        f"mkdocs-material {recorded['mkdocs-material']} -> {version('mkdocs-material')}: "
-        f"compare {changed} with overrides/, then update overrides/upstream.json"
-    )
-    overridden = {p.relative_to(paths.ROOT / "overrides").as_posix()
-                  for p in (paths.ROOT / "overrides" / "partials").glob("*.html")}  # fmt: skip
-    assert overridden <= recorded["files"].keys()
+    recorded = json.loads((paths.ROOT / "tests" / "theme-upstream.json").read_text("utf-8"))
+    upstream = {
+        "mkdocs-material": (Path(material.__file__).parent / "templates", recorded["files"]),
+        "mkdocs": (Path(mkdocs.__file__).parent / "templates", recorded["mkdocs_files"]),
+    }
+    for package, (folder, files) in upstream.items():
+        changed = [
+            rel
+            for rel, digest in files.items()
+            if hashlib.sha256((folder / rel).read_bytes()).hexdigest() != digest
+        ]
+        assert changed == [], (
+            f"{package} {recorded[package]} -> {version(package)}: "
+            f"compare {changed} with overrides/, then update tests/theme-upstream.json"
+        )
+    overrides = paths.ROOT / "overrides"
+    overridden = {p.relative_to(overrides).as_posix() for p in overrides.rglob("*") if p.is_file()}
+    copied = recorded["files"].keys() | recorded["mkdocs_files"].keys()
+    assert overridden - {"main.html"} <= copied and "base.html" in copied

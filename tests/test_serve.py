@@ -18,7 +18,7 @@ from conftest import BASE
 from macros.data import paths
 
 pytestmark = pytest.mark.slow
-PROJECT = ("mkdocs.yml", "docs", "macros", "overrides", "datapackage")
+PROJECT = paths.BUILD_FILES
 
 
 def _free_port() -> int:

@@ -128,9 +128,35 @@ def test_english_pages_use_english_punctuation(site):
     assert offenders == [], offenders[:20]
 
 
-def test_404_language_links_lead_to_each_home(site):
-    html = (site / "404.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("page", "lang"), [("404.html", "fr"), ("en/404.html", "en")])
+def test_404_language_links_lead_to_each_home(site, page, lang):
+    html = (site / page).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
     assert set(re.findall(r'href="([^"]*)" hreflang="(..)"', html)) == {("/en/", "en"), ("/", "fr")}
+
+
+def test_each_language_has_its_sitemap_with_every_page_in_both_languages(site):
+    """Each language's build writes the sitemap of its own pages, each with its hreflang
+    alternates; the two sitemaps name the same pages."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    listed = {}
+    for lang, path in (("fr", site / "sitemap.xml"), ("en", site / "en" / "sitemap.xml")):
+        urls = ET.parse(path).getroot().findall("s:url", ns)
+        assert urls
+        pairs = set()
+        for url in urls:
+            loc = url.find("s:loc", ns).text
+            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            assert alternates[lang] == loc and set(alternates) == {"fr", "en"}, loc
+            pairs.add((alternates["fr"], alternates["en"]))
+            # The page it names exists in both languages.
+            for href in alternates.values():
+                rel = href.split("://", 1)[1].split("/", 1)[1]
+                assert (site / rel / "index.html").exists() or (site / rel).is_file(), href
+        listed[lang] = pairs
+    assert listed["fr"] == listed["en"]
 
 
 def test_search_indexes_each_language_on_its_own(site):
@@ -156,7 +182,7 @@ def test_every_page_has_a_preview_card_with_its_image(site):
     images = set()
     for path in site.rglob("*.html"):
         rel = path.relative_to(site).as_posix()
-        if rel == "404.html" or "/embed/" in f"/{rel}" or rel.startswith("_"):
+        if rel.endswith("404.html") or "/embed/" in f"/{rel}" or rel.startswith("_"):
             continue
         head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
         tags = dict(

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..data import paths
+from ..format.language import both_languages
 from .quotes import verify
 from .report import as_json, as_markdown, as_text
 from .validate import validate
@@ -20,25 +21,25 @@ from .validate import validate
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="make validate",
-        description="Valide un paquet de données / Validate a data package.",
+        description=both_languages("cli_validate"),
     )
     parser.add_argument("package", nargs="?", default=str(paths.PACKAGE), help="datapackage.json")
     fmt = parser.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="JSON pour les machines / for machines")
-    fmt.add_argument("--markdown", action="store_true", help="Markdown (GitHub job summary)")
+    fmt.add_argument("--json", action="store_true", help=both_languages("cli_json"))
+    fmt.add_argument("--markdown", action="store_true", help=both_languages("cli_markdown"))
     parser.add_argument(
         "--quotes",
         metavar="FOLDER",
-        help="vérifie les citations contre les textes sources / check quotations against the texts",
+        help=both_languages("cli_quotes"),
     )
     parser.add_argument(
         "--source",
         metavar="ID",
-        help="avec --quotes : cette source seulement / with --quotes: this source only",
+        help=both_languages("cli_source"),
     )
     args = parser.parse_args(argv)
     if args.source is not None and not args.quotes:
-        parser.error("--source va avec --quotes / --source goes with --quotes")
+        parser.error(both_languages("cli_source_alone"))
     path = Path(args.package)
     if path.is_dir():
         path = path / "datapackage.json"

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from ..format.language import in_languages
+from ..format.language import both_languages, in_languages
 from .messages import render
 
 
@@ -49,7 +49,11 @@ def problem(file, line, column, code, **params) -> Problem:
     return Problem(str(file), line, column, code, frozen)
 
 
-HEADERS = ["Fichier / File", "Ligne / Line", "Colonne / Column", "Message (fr)", "Message (en)"]
+HEADERS = [
+    *(both_languages(f"cli_{key}") for key in ("file", "line", "column")),
+    "Message (fr)",
+    "Message (en)",
+]
 
 
 def _rows(problems):

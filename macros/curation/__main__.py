@@ -14,13 +14,12 @@ from ..format.language import both_languages
 from .importer import Refused, import_workbook
 from .workbook import workbook_bytes
 
-HEADERS = ["Cellule / Cell", "Fichier / File", "Message (fr)", "Message (en)"]
+HEADERS = [both_languages("cli_cells"), both_languages("cli_file"), "Message (fr)", "Message (en)"]
 
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3) or argv[0] not in ("workbook", "import"):
-        print("Usage : make workbook | make import WORKBOOK=chemin.xlsx / "
-              "Usage: make workbook | make import WORKBOOK=path.xlsx")  # fmt: skip
+        print(both_languages("usage_curation"))
         return 2
     package = Path(argv[2]) if len(argv) == 3 else paths.PACKAGE
     if argv[0] == "workbook":

@@ -1,16 +1,19 @@
 """Languages and identity of the site, read from mkdocs.yml by the build layer and passed down.
 
-Nothing else in the code names a language or the site: the default language, the languages'
-order and the site's name in each language all come from here.
+Nothing else in the code names a language or the site: the default language and the
+languages' order come from here, the site's name in each language from its catalogue.
 """
 
 from dataclasses import dataclass, field
+
+from ..format.language import catalogue
 
 
 @dataclass(frozen=True)
 class SiteConfig:
     languages: tuple[str, ...]  # the default language first
-    site_names: dict[str, str] = field(default_factory=dict)  # language -> site name
+    # language -> site name; by default, each language's catalogue's
+    site_names: dict[str, str] = field(default_factory=dict)
     site_url: str = "/"
     repo_url: str = ""  # empty: no "report an error" links
 
@@ -30,4 +33,4 @@ class SiteConfig:
         return "" if lang == self.default else f"{lang}/"
 
     def site_name(self, lang: str) -> str:
-        return self.site_names[lang]
+        return self.site_names.get(lang) or catalogue(lang)["site_name"]

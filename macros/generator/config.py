@@ -1,4 +1,9 @@
-"""The site configuration (languages, names, addresses) read from the MkDocs configuration."""
+"""The site configuration (languages, names, addresses) read from the MkDocs configuration.
+
+mkdocs.yml lists the site's languages (`extra.languages`, the default first) and builds the
+default one; each other language has its own mkdocs.<lang>.yml, which inherits mkdocs.yml and
+sets `theme.language`. A build's language is its theme's language.
+"""
 
 import os
 from pathlib import Path
@@ -7,14 +12,41 @@ from ..data import paths
 from ..data.config import SiteConfig
 
 
+def language(config) -> str:
+    """The language this MkDocs build makes: its theme's."""
+    return config.theme["language"]
+
+
+def languages(config) -> tuple[str, ...]:
+    return tuple(config.extra["languages"])
+
+
+def config_file(config, lang: str) -> Path:
+    """The MkDocs configuration of another language: mkdocs.<lang>.yml beside this one's."""
+    return Path(config.config_file_path).with_name(f"mkdocs.{lang}.yml")
+
+
+def root_url(config) -> str:
+    """The site's address: a language other than the default lives under <site_url>/<lang>/."""
+    url = (config.site_url or "/").rstrip("/") + "/"
+    lang = language(config)
+    if lang != languages(config)[0]:
+        url = url.removesuffix(f"{lang}/")
+    return url
+
+
+def language_url(config) -> str:
+    """The address of this build's language: the root, or <root>/<lang>/."""
+    lang = language(config)
+    root = root_url(config)
+    return root if lang == languages(config)[0] else f"{root}{lang}/"
+
+
 def site_config(config) -> SiteConfig:
-    """From a loaded MkDocs config: mkdocs-static-i18n's languages, the default one first."""
-    languages = config.plugins["i18n"].config.languages
-    ordered = sorted(languages, key=lambda lang: not lang.default)
+    """From a loaded MkDocs config (each language's name comes from its catalogue)."""
     return SiteConfig(
-        languages=tuple(lang.locale for lang in ordered),
-        site_names={lang.locale: lang.site_name or config.site_name for lang in ordered},
-        site_url=config.site_url or "/",
+        languages=languages(config),
+        site_url=root_url(config),
         repo_url=config.repo_url or "",
     )
 

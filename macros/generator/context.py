@@ -1,8 +1,9 @@
 """The build context of one MkDocs build, created when the build starts and kept on its config.
 
-static-i18n runs every plugin once per language by calling MkDocs' build again with the same
-config object, and `mkdocs serve` loads a new config for every rebuild: so a context kept on the
-config lives exactly as long as one build, every language included.
+The default language's build validates and reads the package; each other language's build,
+started by it (languages.py), receives that context, set on its config before it starts.
+`mkdocs serve` loads a new config for every rebuild: so a context kept on the config lives
+exactly as long as one build.
 """
 
 import logging
@@ -40,7 +41,8 @@ def serving() -> bool:
 
 
 def start(config) -> Context | Invalid:
-    """Validate the package and read it, once per build; later language passes reuse it.
+    """Validate the package and read it, once per build (a language build started by the
+    default one already has the context on its config).
 
     An invalid package stops `mkdocs build` before anything is written. Under `mkdocs serve`
     the build goes on without data: every page shows the problems (hooks.py) until the
@@ -84,10 +86,10 @@ def start(config) -> Context | Invalid:
     return context
 
 
+def hand(config, context: "Context | Invalid") -> None:
+    """Give a language build the context its default language's build read."""
+    setattr(config, ATTRIBUTE, context)
+
+
 def current(config) -> Context | Invalid:
     return getattr(config, ATTRIBUTE)
-
-
-def language(config) -> str:
-    """The language of this pass of the build (static-i18n builds one language at a time)."""
-    return config.plugins["i18n"].current_language

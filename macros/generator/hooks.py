@@ -1,9 +1,12 @@
 """MkDocs hooks: start the build context, add the generated pages, render them, and publish
-the downloads and charts. Runs once per language pass (mkdocs-static-i18n)."""
+the downloads and charts. Every language is a build of its own (mkdocs.yml for the default,
+mkdocs.<lang>.yml for the others, started by the default's: languages.py); these hooks run
+in each, for that language."""
 
+import dataclasses
 import re
-import shutil
 import sys
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,9 +17,10 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 # MkDocs loads hooks by path: the project must be importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from macros.format.language import catalogue  # noqa: E402
 from macros.generator import config as build_config  # noqa: E402
 from macros.generator import context as build_context  # noqa: E402
-from macros.generator import record_pages, search  # noqa: E402
+from macros.generator import languages, record_pages, search  # noqa: E402
 from macros.generator.macros import PLACEHOLDER  # noqa: E402
 from macros.generator.publishing import Publication  # noqa: E402
 from macros.pages import cards, render, security  # noqa: E402
@@ -33,9 +37,38 @@ def on_startup(command, dirty):
     build_context.COMMAND["name"] = command
 
 
+def on_config(config):
+    """This language's name, description and copyright line, from its catalogue; its
+    address (another language lives at <site>/<lang>/); the language switcher's entries."""
+    lang = build_config.language(config)
+    words = catalogue(lang)
+    config.site_name = words["site_name"]
+    config.site_description = words["site_description"]
+    config.copyright = words["site_copyright"]
+    config.site_url = build_config.language_url(config)
+    # Material shows its language switcher when extra.alternate is set. Every page has the
+    # same address under each language's home (docs/<page>.md and <page>.<lang>.md, a test
+    # checks; the generated pages are made in each): the switcher (overrides/partials/
+    # alternate.html) and the sitemap's hreflang links add the page's address to these.
+    site = build_config.site_config(config)
+    config.extra["alternate"] = [
+        {
+            "lang": code,
+            "name": catalogue(code)["language_own_name"],
+            "link": urlsplit(site.base).path + site.prefix(code),
+            "href": site.base + site.prefix(code),
+        }
+        for code in site.languages
+    ]
+    return config
+
+
 def on_serve(server, config, builder):
-    # The package may live outside the project (BRIEFING_PACKAGE): watch its folder too.
+    # The package may live outside the project (BRIEFING_PACKAGE): watch its folder too, and
+    # the other languages' configurations.
     server.watch(str(build_config.package_path().parent))
+    for lang in build_config.languages(config)[1:]:
+        server.watch(str(build_config.config_file(config, lang)))
     return server
 
 
@@ -43,25 +76,67 @@ def on_pre_build(config):
     build_context.start(config)
 
 
+def driving(config) -> bool:
+    """Whether this is the default language's build, which starts the others and publishes."""
+    return build_config.language(config) == build_config.languages(config)[0]
+
+
 @mkdocs.plugins.event_priority(-200)
 def on_files(files, config):
-    # After static-i18n (-100) has sorted this language's files.
+    # Last, after every plugin's own files.
     build = build_context.current(config)
+    lang = build_config.language(config)
+    languages.own_pages(files, config)
+    if driving(config):
+        # After MkDocs has cleaned the site folder and before the pages render: the files
+        # besides the pages (generator/publishing.py), then the other languages' builds.
+        # With an invalid package (live preview) nothing is published; every language shows
+        # the problems.
+        others = build_config.languages(config)[1:]
+        root = Path(config.site_dir)
+        publication = None if isinstance(build, Invalid) else Publication(build, root, others)
+        receivers = publication.receivers if publication else {}
+        running = Running(publication, languages.LanguageBuilds(config, shared(build), receivers))
+        setattr(config, RUNNING, running)
     if isinstance(build, Invalid):
         return files
-    lang = build_context.language(config)
     build.products.setdefault("generated", {}).update(
         record_pages.add_files(build, files, config, lang)
     )
-    # The first pass starts writing the downloads and the rest beside the pages: after MkDocs
-    # has cleaned the site folder, before the pages render (generator/publishing.py). The data
-    # page, which lists the downloads, renders last, once their list is likely to be ready.
-    build.once("publication", lambda: Publication(build, Path(config.site_dir)))
-    data_page = build.urls.page("data", lang)
+    # The data page lists the downloads: it renders last, once their list is likely ready.
+    data_page = unprefixed(build, lang, build.urls.page("data", lang))
     for file in [f for f in files.documentation_pages() if f.url == data_page]:
         files.remove(file)
         files.append(file)
     return files
+
+
+RUNNING = "briefing_running"
+
+
+@dataclass(frozen=True)
+class Running:
+    """What the default language's build started and joins at its end."""
+
+    publication: Publication | None
+    languages: languages.LanguageBuilds
+
+
+def shared(build):
+    """What the other language builds receive: the data, without this build's products."""
+    if isinstance(build, Invalid):
+        return build
+    return dataclasses.replace(build, products={}, makers={})
+
+
+def unprefixed(build, lang: str, path: str) -> str:
+    """A site path as this language's build names it (its pages live under its prefix)."""
+    return path.removeprefix(build.config.prefix(lang))
+
+
+def here(build, lang: str, page) -> str:
+    """The page's path from the site's root (MkDocs' page.url is from this language's)."""
+    return build.urls.site_path(lang, page.url)
 
 
 @mkdocs.plugins.event_priority(100)
@@ -76,13 +151,14 @@ def on_page_content(html, page, config, files):
     build = build_context.current(config)
     if isinstance(build, Invalid):
         return problems_page(build.problems, build.package)
-    lang = build_context.language(config)
+    lang = build_config.language(config)
+    path = here(build, lang, page)
     generated = build.products.get("generated", {}).get(page.file.src_uri)
-    fragments = build.products.get("fragments", {}).pop(page.url, None)
+    fragments = build.products.get("fragments", {}).pop(path, None)
     if generated is None and fragments is None:
         # Prose and data alike, in one place: the French pages get French spacing.
         return search.mark_content(build.languages[lang].typeset_html(html))
-    ctx = Page(build, lang, page.url)
+    ctx = Page(build, lang, path)
     if generated is not None:
         html = generated.render(ctx)
     else:
@@ -111,12 +187,11 @@ def on_page_context(context, page, config, nav):
     # The page's preview card (Open Graph, Twitter): overrides/main.html prints it, escaped.
     build = build_context.current(config)
     if not isinstance(build, Invalid):
-        lang = build_context.language(config)
-        page.meta["card"] = cards.card_for(build, page.url, lang) | {
+        lang = build_config.language(config)
+        path = here(build, lang, page)
+        page.meta["card"] = cards.card_for(build, path, lang) | {
             # Generated pages' titles and descriptions come escaped for the theme.
-            "title": config.site_name
-            if page.url == build.config.prefix(lang)
-            else unescape(page.title or ""),
+            "title": config.site_name if page.is_homepage else unescape(page.title or ""),
             "description": unescape(page.meta.get("description") or config.site_description or ""),
             "locale": build.languages[lang].og_locale,
             "alternates": [build.languages[o].og_locale for o in build.languages if o != lang],
@@ -125,11 +200,6 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_template(output, template_name, config):
-    # Every language build writes the root 404.html (static-i18n issue #284): keep the
-    # default language's. An empty output makes MkDocs skip the file.
-    default = config.plugins["i18n"].default_language
-    if template_name == "404.html" and build_context.language(config) != default:
-        return ""
     return security.add_csp(output) if template_name.endswith(".html") else output
 
 
@@ -137,35 +207,13 @@ def on_post_page(output, page, config):
     return security.add_csp(output)
 
 
-def on_template_context(context, template_name, config):
-    # static-i18n leaves the 404 page's language links pointing at the last page built
-    # (its issue #284): point them at each language's home instead.
-    if template_name == "404.html":
-        default = config.plugins["i18n"].default_language
-        root = urlsplit(config.site_url or "/").path or "/"
-        # static-i18n sets the per-page links as an attribute of `extra`, which templates read.
-        for alt in getattr(config.extra, "alternate", None) or []:
-            alt["link"] = root + ("" if alt["lang"] == default else f"{alt['lang']}/")
-    return context
-
-
-@mkdocs.plugins.event_priority(-200)
 def on_post_build(config):
-    # After static-i18n (-100), whose first pass builds every other language in its own
-    # on_post_build: once it is done (no longer `building`), the whole site is there.
-    build = build_context.current(config)
-    root = Path(config.site_dir)
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    # The default language's build waits for the others and the publisher, then indexes the
+    # whole site for search.
+    running = getattr(config, RUNNING, None)
+    if running is None:
         return
-    if not isinstance(build, Invalid):
-        build.products["publication"].finish()
-        search.index(root)
-    # Material's language switcher fetches <language>/sitemap.xml; static-i18n writes one
-    # sitemap (with every language's pages) at the root only.
-    for lang in i18n.build_languages:
-        if lang == i18n.default_language:
-            continue
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            if (root / name).exists() and (root / lang).is_dir():
-                shutil.copyfile(root / name, root / lang / name)
+    running.languages.finish()
+    if running.publication is not None:
+        running.publication.finish()
+        search.index(Path(config.site_dir))

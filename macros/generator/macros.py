@@ -8,15 +8,16 @@ markup is never parsed as Markdown.
 from ..pages import render
 from ..pages.page import Page
 from . import context as build_context
+from .config import language
 
 PLACEHOLDER = "<!-- briefing-fragment {n} -->"
 
 
 def define_env(env):
     def page() -> Page:
-        # The language is read at render time: define_env runs once per language build.
-        lang = getattr(env.page.file, "locale", None) or env.conf["theme"]["language"]
-        return Page(build_context.current(env.conf), lang, env.page.url)
+        build, lang = build_context.current(env.conf), language(env.conf)
+        # MkDocs' page.url is from this language's root.
+        return Page(build, lang, build.urls.site_path(lang, env.page.url))
 
     def fragment(make):
         def macro(*args, **kwargs):

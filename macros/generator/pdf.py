@@ -13,6 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..data import paths
+from ..format.language import both_languages
 from .config import load_site_config
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -58,13 +59,10 @@ def print_briefings(site: Path, languages: tuple[str, ...], out: Path) -> list[P
 def main(argv: list[str]) -> int:
     site = Path(argv[0] if argv else "site")
     if not (site / "briefing" / "index.html").exists():
-        print(f"Site introuvable / no built site at {site}: make site", file=sys.stderr)
+        print(both_languages("notice_no_site", path=site), file=sys.stderr)
         return 2
     if not Path(CHROMIUM).exists():
-        print(
-            f"Chromium introuvable / Chromium not found at {CHROMIUM} (set CHROMIUM)",
-            file=sys.stderr,
-        )
+        print(both_languages("notice_no_chromium", path=CHROMIUM), file=sys.stderr)
         return 2
     languages = load_site_config(paths.MKDOCS_YML).languages
     for path in print_briefings(site, languages, site / Path(pdf_path(languages[0])).parent):

@@ -1,12 +1,13 @@
 """Writing the downloads, API, catalogue, feeds, calendars and charts into the site.
 
 They do not depend on the pages, and at scale they take a third of the build: a child
-process makes them on the machine's other core while MkDocs renders the pages. It is
-started with `spawn`, never `fork`: `mkdocs serve` runs server and watcher threads, and a
-fork of a threaded process can deadlock. The child receives the build context pickled (the
-data read once, no second read of the package). It makes the downloads first and sends their
-list (sizes, checksums, without the bytes) back for the data page, which the hook renders
-last; the build joins the child before it ends.
+process makes them beside the language builds. It is started with `spawn`, never `fork`:
+`mkdocs serve` runs server and watcher threads, and a fork of a threaded process can
+deadlock. The child receives the build context pickled (the data read once, no second read of
+the package). It makes the downloads first and sends their list (sizes, checksums, without the
+bytes) to every language build, each on its own pipe, for its data page, which renders last; a
+language build that finds its pipe closed before the list came stops with the publisher's
+error instead of waiting. The default language's build joins the child before it ends.
 """
 
 import dataclasses
@@ -37,54 +38,87 @@ def publish(build: Context, root: Path) -> None:
     write(root, made | published_files(build))
 
 
-def _child(build: Context, root: Path, conn) -> None:
+def _send(conns: list, message) -> None:
+    """To every language build still listening (one that failed has closed its pipe: its own
+    exit code says so)."""
+    for conn in list(conns):
+        try:
+            conn.send(message)
+        except OSError:
+            conns.remove(conn)
+
+
+def _child(build: Context, root: Path, conns: list) -> None:
     from ..pages import charts
     from ..publish.downloads import downloads
     from ..publish.versions import ReleaseMismatch, release_downloads
 
     try:
         # In the order the pages need them: charts (home), then the data page's lists.
-        conn.send(("chart_sizes", charts.sizes(build)))
-        conn.send(("downloads", [d.listed() for d in downloads(build)]))
-        conn.send(("release_downloads", release_downloads(build)))
+        _send(conns, ("chart_sizes", charts.sizes(build)))
+        _send(conns, ("downloads", [d.listed() for d in downloads(build)]))
+        _send(conns, ("release_downloads", release_downloads(build)))
         publish(build, root)
     except ReleaseMismatch as exc:  # located and explained: no traceback needed
-        conn.send(("error", str(exc)))
+        _send(conns, ("error", str(exc)))
         print(exc, file=sys.stderr)
         raise SystemExit(1) from None
     except BaseException:
-        conn.send(("error", traceback.format_exc()))
+        _send(conns, ("error", traceback.format_exc()))
         traceback.print_exc(file=sys.stderr)
         raise
     finally:
-        conn.close()
+        for conn in conns:
+            conn.close()
 
 
-class Publication:
-    def __init__(self, build: Context, root: Path):
-        self.build, self.root = build, root
-        spawn = multiprocessing.get_context("spawn")
-        self.conn, child_conn = spawn.Pipe(duplex=False)
-        # The context without what this process made for its pages (a spawned child gets a
-        # pickled copy): the child makes its own products.
-        shared = dataclasses.replace(build, products={}, makers={})
-        self.process = spawn.Process(target=_child, args=(shared, root, child_conn), daemon=True)
-        self.process.start()
-        child_conn.close()
+class Receiver:
+    """A language build's end of the publisher's pipe: its messages, in the order sent."""
+
+    def __init__(self, conn):
+        self.conn = conn
         self.received: dict = {}
+
+    def attach(self, build: Context) -> None:
+        """The build's chart sizes and download lists come from the publisher."""
         build.makers["chart_sizes"] = lambda: self.receive("chart_sizes")
         build.makers["downloads"] = lambda: tuple(self.receive("downloads"))
         build.makers["release_downloads"] = lambda: self.receive("release_downloads")
 
     def receive(self, expected: str):
-        """The child's message of that kind (chart sizes, downloads, releases' downloads),
-        keeping the ones that come before it."""
+        """The publisher's message of that kind (chart sizes, downloads, releases' downloads),
+        keeping the ones that come before it. If the publisher ends without sending it, the
+        pipe closes and the build stops (never a silent wait)."""
         while expected not in self.received:
-            kind, value = self.conn.recv()
+            try:
+                kind, value = self.conn.recv()
+            except EOFError:
+                kind, value = "error", "(exit)"
             if kind == "error":
                 raise Abort(f"{both_languages('notice_publishing_failed')}:\n{value}")
             self.received[kind] = value
         return self.received[expected]
+
+
+class Publication:
+    """The publishing process, started by the default language's build."""
+
+    def __init__(self, build: Context, root: Path, others: tuple[str, ...] = ()):
+        """`others`: the other languages, whose builds get their end of a pipe in
+        `receivers` (languages.py starts them)."""
+        spawn = multiprocessing.get_context("spawn")
+        own, own_send = spawn.Pipe(duplex=False)
+        pipes = {lang: spawn.Pipe(duplex=False) for lang in others}
+        sends = [own_send] + [send for _, send in pipes.values()]
+        # The context without what this process made for its pages (a spawned child gets a
+        # pickled copy): the child makes its own products.
+        shared = dataclasses.replace(build, products={}, makers={})
+        self.process = spawn.Process(target=_child, args=(shared, root, sends), daemon=True)
+        self.process.start()
+        for send in sends:
+            send.close()  # the child holds them now: its end is the pipes' end
+        self.receivers = {lang: recv for lang, (recv, _) in pipes.items()}
+        Receiver(own).attach(build)
 
     def finish(self) -> None:
         self.process.join()

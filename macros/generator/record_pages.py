@@ -1,18 +1,13 @@
 """Generated pages: one per organisation and person, and parts 2..n of each listing.
 
-They are MkDocs files added during the build (never written into docs/): an in-memory stub whose
-path is in a temporary folder, with the page's title and description as front matter and a
-placeholder body that the hook replaces with HTML rendered by Jinja. mkdocs-static-i18n 1.3.1 crashes on
-File.generated and drops files added before it sorts the language's files, hence the
-temporary folder, the language prefix in the path and the late on_files (hooks.py).
+They are MkDocs files added during each language's build (never written into docs/): in-memory
+files (`File.generated`) with the page's title and description as front matter and a
+placeholder body that the hook replaces with HTML rendered by Jinja.
 """
 
 import json
-import tempfile
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -72,30 +67,15 @@ def generated(build: Context) -> list[Generated]:
 
 def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
     """Add this language's generated pages to `files`; return them by source path."""
-    folder = Path(build.once("stubs", lambda: tempfile.TemporaryDirectory(prefix="briefing-")).name)
     added = {}
     for page in generated(build):
         ctx = Page(build, lang, build.urls.site_path(lang, page.path))
-        src_uri = build.urls.site_path(lang, page.path.rstrip("/") + ".md")
-        file = File(
-            src_uri,
-            str(folder),
-            config.site_dir,
-            config.use_directory_urls,
-            inclusion=InclusionLevel.NOT_IN_NAV,
-        )
-        # The stub lives in memory (MkDocs 1.6); its folder only gives it a path outside docs/.
+        src_uri = page.path.rstrip("/") + ".md"
         # JSON is YAML, and far faster to write than PyYAML's dump.
         front = json.dumps(page.meta(ctx), ensure_ascii=False)
-        file.content_string = f"---\n{front}\n---\n\n{BODY}"
-        # What static-i18n sets on the files it sorts: the language switcher reads alternates.
-        file.locale = file.locale_alternate_of = lang
-        file.localization = None
-        file.norm_src_uri = page.path.rstrip("/") + ".md"
-        file.alternates = {
-            other: SimpleNamespace(url=build.urls.site_path(other, page.path))
-            for other in build.languages
-        }
-        files.append(file)
+        content = f"---\n{front}\n---\n\n{BODY}"
+        files.append(
+            File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
         added[src_uri] = page
     return added

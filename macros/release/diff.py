@@ -12,7 +12,7 @@ from .review import BaseMissing, review
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (1, 2):
-        print("Usage : make diff BASE=<ref git> / Usage: make diff BASE=<git ref>")
+        print(both_languages("usage_diff"))
         return 2
     package = Path(argv[1]) if len(argv) == 2 else paths.PACKAGE
     try:

@@ -43,12 +43,7 @@ from . import draft
 
 # What the release's files are made with: the permanent files do not depend on the site's
 # names or address, only on the package.
-CONFIG = SiteConfig(
-    languages=("fr", "en"),
-    site_names={"fr": "Briefing IA & compétences", "en": "AI & Skills Briefing"},
-    site_url="/",
-    repo_url="",
-)
+CONFIG = SiteConfig(languages=("fr", "en"), site_url="/", repo_url="")
 
 RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
 FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}

@@ -1,0 +1,102 @@
+"""The site's other languages: each a plain MkDocs build of its own configuration
+(mkdocs.<lang>.yml, which inherits mkdocs.yml), in a process of its own, beside the default
+language's build.
+
+The default language's build starts them once it has read the package and MkDocs has cleaned
+the site folder (hooks.on_files). Each is started with `spawn`, never a fork (`mkdocs serve`
+runs server and watcher threads), and receives the build context pickled, so the package is
+read once; with it comes its end of a pipe from the publishing process, which sends the list of
+downloads for its data page. It builds into <site>/<lang>/. The default build joins them before
+it ends, and a failed language stops it.
+"""
+
+import logging
+import multiprocessing
+import sys
+import traceback
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from ..format.language import both_languages
+from . import context as build_context
+from .config import config_file, language, languages, root_url
+from .publishing import Receiver
+
+
+def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, conn, command: str):
+    """One language's MkDocs build, in its own process."""
+    logging.basicConfig(level=logging.WARNING, format=f"%(levelname)-7s -  [{lang}] %(message)s")
+    build_context.COMMAND["name"] = command
+    try:
+        config = load_config(config_path, site_dir=site_dir, site_url=site_url)
+        if conn is not None:
+            Receiver(conn).attach(handed)
+        build_context.hand(config, handed)
+        mkdocs_build(config)
+    except Abort as exc:  # located and explained by whoever raised it: no traceback needed
+        print(f"[{lang}] {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    except Exception:
+        traceback.print_exc(file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+class LanguageBuilds:
+    """The builds of every language but the default, running until finish()."""
+
+    def __init__(self, config, handed, receivers: dict):
+        """`handed`: the build context (or Invalid) to give them; `receivers`: each language's
+        end of the publishing pipe (none when nothing is published)."""
+        spawn = multiprocessing.get_context("spawn")
+        self.processes = {}
+        for lang in languages(config)[1:]:
+            conn = receivers.get(lang)
+            args = (
+                lang,
+                str(config_file(config, lang)),
+                str(Path(config.site_dir) / lang),
+                root_url(config),
+                handed,
+                conn,
+                build_context.COMMAND["name"],
+            )
+            process = spawn.Process(target=_build, args=args, daemon=True)
+            process.start()
+            if conn is not None:
+                conn.close()  # the child has its copy: at the publisher's end, it sees EOF
+            self.processes[lang] = process
+
+    def finish(self) -> None:
+        failed = []
+        for lang, process in self.processes.items():
+            process.join()
+            if process.exitcode != 0:
+                failed.append(f"{lang} (exit code {process.exitcode})")
+        if failed:
+            raise Abort(f"{both_languages('notice_language_failed')}: {', '.join(failed)}")
+
+
+def own_pages(files, config) -> None:
+    """Keep this language's prose pages in `files`: docs/<page>.md for the default language,
+    docs/<page>.<lang>.md for another, which then takes the place of <page>.md (its address
+    and its entry in the navigation)."""
+    from mkdocs.structure.files import File
+
+    lang, default = language(config), languages(config)[0]
+    kept = []
+    for file in list(files.documentation_pages()):
+        name = file.src_uri.removesuffix(".md")
+        stem, _, suffix = name.rpartition(".")
+        page_lang, name = (
+            (suffix, stem) if stem and suffix in languages(config) else (default, name)
+        )
+        if lang != default or page_lang != lang:
+            files.remove(file)
+        if lang != default and page_lang == lang:
+            kept.append(File.generated(config, f"{name}.md", abs_src_path=file.abs_src_path))
+    # Added once every French page is gone: they share their names.
+    for file in kept:
+        files.append(file)

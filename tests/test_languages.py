@@ -1,0 +1,64 @@
+"""Each language is a MkDocs build of its own configuration (generator/languages.py)."""
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+
+from macros.data import paths
+from macros.format.language import catalogue
+from macros.generator import config as build_config
+from macros.generator.languages import own_pages
+
+
+def configuration(lang: str, site_dir: Path):
+    """A language's configuration as its build sees it, once the plugins' and hooks'
+    on_config have run."""
+    name = "mkdocs.yml" if lang == "fr" else f"mkdocs.{lang}.yml"
+    config = load_config(str(paths.ROOT / name), site_dir=str(site_dir), site_url=ROOT_URL)
+    return config.plugins.on_config(config)
+
+
+ROOT_URL = "https://example.org/briefing/"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_configuration_builds_its_language(lang, tmp_path):
+    config = configuration(lang, tmp_path)
+    assert build_config.language(config) == lang
+    assert build_config.languages(config) == ("fr", "en")
+    assert build_config.config_file(config, "en").name == "mkdocs.en.yml"
+    # Its own name, description and address; the other language at the same page's address.
+    assert config.site_name == catalogue(lang)["site_name"]
+    assert config.site_description == catalogue(lang)["site_description"]
+    assert config.site_url == ROOT_URL + ("" if lang == "fr" else "en/")
+    assert build_config.root_url(config) == ROOT_URL
+    assert [(a["lang"], a["link"], a["name"]) for a in config.extra["alternate"]] == [
+        ("fr", "/briefing/", "Français"),
+        ("en", "/briefing/en/", "English"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fr", {"index.md": "index.md", "about.md": "about.md", "a.b.md": "a.b.md"}),
+        ("en", {"index.md": "index.en.md", "about.md": "about.en.md"}),
+    ],
+)
+def test_a_language_keeps_its_own_pages_at_the_shared_addresses(lang, expected, tmp_path):
+    """French keeps <page>.md; English keeps <page>.en.md under <page>.md's name and address;
+    files that are not pages stay in both."""
+    config = configuration(lang, tmp_path / "site")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    names = ["index.md", "index.en.md", "about.md", "about.en.md", "a.b.md", "style.css"]
+    for name in names:
+        (docs / name).write_text(f"# {name}\n", encoding="utf-8")
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+    own_pages(files, config)
+    pages = {f.src_uri: Path(f.abs_src_path).name for f in files.documentation_pages()}
+    assert pages == expected
+    assert {f.url for f in files.documentation_pages()} >= {"./", "about/"}
+    assert files.get_file_from_path("style.css") is not None
