@@ -62,3 +62,70 @@ def test_a_language_keeps_its_own_pages_at_the_shared_addresses(lang, expected, 
     assert pages == expected
     assert {f.url for f in files.documentation_pages()} >= {"./", "about/"}
     assert files.get_file_from_path("style.css") is not None
+
+
+def test_a_download_list_never_waits_on_a_publisher_that_is_gone():
+    """A language build asks the publisher for the downloads' list: if the publisher ended
+    without sending it, the build stops with the publishing error instead of waiting."""
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    from macros.generator.publishing import Receiver
+
+    recv, send = multiprocessing.Pipe(duplex=False)
+    send.send(("chart_sizes", {"charts/a.svg": 10}))
+    send.close()
+    receiver = Receiver(recv)
+    assert receiver.receive("chart_sizes") == {"charts/a.svg": 10}
+    with pytest.raises(Abort, match="Publishing the files failed"):
+        receiver.receive("downloads")
+
+
+def test_a_publisher_error_reaches_the_page_that_waits_for_it():
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    from macros.generator.publishing import Receiver
+
+    recv, send = multiprocessing.Pipe(duplex=False)
+    send.send(("error", "v2.1.0: data/figures.csv differs from its record"))
+    with pytest.raises(Abort, match="differs from its record"):
+        Receiver(recv).receive("downloads")
+
+
+@pytest.mark.slow
+def test_a_failed_language_stops_the_whole_build(tmp_path):
+    """English is a build of its own: when it fails (here a page of its navigation is
+    missing, in strict mode), `mkdocs build` fails too, saying which language."""
+    import shutil
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in paths.BUILD_FILES:
+        src = (
+            paths.ROOT / "tests" / "fixtures" / "base"
+            if name == "datapackage"
+            else paths.ROOT / name
+        )
+        if src.is_dir():
+            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, project / name)
+    with (project / "mkdocs.en.yml").open("a", encoding="utf-8") as f:
+        f.write("nav:\n  - index.md\n  - missing.md\n")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "BRIEFING_HISTORY": "off"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    said = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "missing.md" in said and "A language build failed: en (exit code 1)" in said

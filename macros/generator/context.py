@@ -6,7 +6,9 @@ started by it (languages.py), receives that context, set on its config before it
 exactly as long as one build.
 """
 
+import dataclasses
 import logging
+import pickle
 import sys
 from dataclasses import dataclass
 
@@ -86,10 +88,19 @@ def start(config) -> Context | Invalid:
     return context
 
 
+def packed(build: "Context | Invalid") -> bytes:
+    """The context as the other processes of the build receive it, pickled once for all of
+    them: the data, without what this process made for its pages."""
+    if isinstance(build, Context):
+        build = dataclasses.replace(build, products={}, makers={})
+    return pickle.dumps(build, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def hand(config, context: "Context | Invalid") -> None:
     """Give a language build the context its default language's build read."""
     setattr(config, ATTRIBUTE, context)
 
 
-def current(config) -> Context | Invalid:
-    return getattr(config, ATTRIBUTE)
+def current(config) -> Context | Invalid | None:
+    """This build's context (None before it starts)."""
+    return getattr(config, ATTRIBUTE, None)

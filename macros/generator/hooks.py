@@ -3,7 +3,6 @@ the downloads and charts. Every language is a build of its own (mkdocs.yml for t
 mkdocs.<lang>.yml for the others, started by the default's: languages.py); these hooks run
 in each, for that language."""
 
-import dataclasses
 import re
 import sys
 from dataclasses import dataclass
@@ -73,6 +72,13 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config):
+    if driving(config) and build_context.current(config) is None:
+        # The publisher and the other languages' builds start now: their start and imports
+        # overlap the validation and read of the package, handed to them at on_files.
+        others = build_config.languages(config)[1:]
+        publication = Publication(Path(config.site_dir), others)
+        running = Running(publication, languages.LanguageBuilds(config, publication.receivers))
+        setattr(config, RUNNING, running)
     build_context.start(config)
 
 
@@ -87,17 +93,16 @@ def on_files(files, config):
     build = build_context.current(config)
     lang = build_config.language(config)
     languages.own_pages(files, config)
-    if driving(config):
+    running = getattr(config, RUNNING, None)
+    if running is not None:
         # After MkDocs has cleaned the site folder and before the pages render: the files
-        # besides the pages (generator/publishing.py), then the other languages' builds.
-        # With an invalid package (live preview) nothing is published; every language shows
-        # the problems.
-        others = build_config.languages(config)[1:]
-        root = Path(config.site_dir)
-        publication = None if isinstance(build, Invalid) else Publication(build, root, others)
-        receivers = publication.receivers if publication else {}
-        running = Running(publication, languages.LanguageBuilds(config, shared(build), receivers))
-        setattr(config, RUNNING, running)
+        # besides the pages (generator/publishing.py) and the other languages' builds get
+        # the context. With an invalid package (live preview) nothing is published; every
+        # language shows the problems.
+        data = build_context.packed(build)
+        valid = not isinstance(build, Invalid)
+        running.publication.hand(build if valid else None, data if valid else None)
+        running.languages.hand(data)
     if isinstance(build, Invalid):
         return files
     build.products.setdefault("generated", {}).update(
@@ -118,15 +123,8 @@ RUNNING = "briefing_running"
 class Running:
     """What the default language's build started and joins at its end."""
 
-    publication: Publication | None
+    publication: Publication
     languages: languages.LanguageBuilds
-
-
-def shared(build):
-    """What the other language builds receive: the data, without this build's products."""
-    if isinstance(build, Invalid):
-        return build
-    return dataclasses.replace(build, products={}, makers={})
 
 
 def unprefixed(build, lang: str, path: str) -> str:
@@ -214,6 +212,6 @@ def on_post_build(config):
     if running is None:
         return
     running.languages.finish()
-    if running.publication is not None:
-        running.publication.finish()
+    running.publication.finish()
+    if not isinstance(build_context.current(config), Invalid):
         search.index(Path(config.site_dir))

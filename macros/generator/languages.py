@@ -12,6 +12,7 @@ it ends, and a failed language stops it.
 
 import logging
 import multiprocessing
+import pickle
 import sys
 import traceback
 from pathlib import Path
@@ -20,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from ..data.context import Context
 from ..format.language import both_languages
 from . import context as build_context
 from .config import config_file, language, languages, root_url
@@ -27,14 +29,20 @@ from .publishing import Receiver
 
 
 def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, conn, command: str):
-    """One language's MkDocs build, in its own process."""
+    """One language's MkDocs build, in its own process: loaded at once, built when the
+    default language's build hands it the context (pickled) on `handed`."""
     logging.basicConfig(level=logging.WARNING, format=f"%(levelname)-7s -  [{lang}] %(message)s")
     build_context.COMMAND["name"] = command
     try:
         config = load_config(config_path, site_dir=site_dir, site_url=site_url)
-        if conn is not None:
-            Receiver(conn).attach(handed)
-        build_context.hand(config, handed)
+        try:
+            data = handed.recv()
+        except EOFError:  # the default build stopped before it read the package
+            return
+        context = pickle.loads(data)
+        if conn is not None and isinstance(context, Context):
+            Receiver(conn).attach(context)
+        build_context.hand(config, context)
         mkdocs_build(config)
     except Abort as exc:  # located and explained by whoever raised it: no traceback needed
         print(f"[{lang}] {exc}", file=sys.stderr)
@@ -45,15 +53,17 @@ def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, co
 
 
 class LanguageBuilds:
-    """The builds of every language but the default, running until finish()."""
+    """The builds of every language but the default. Started before the default build reads
+    the package (their start and imports overlap that read), handed the context once MkDocs
+    has cleaned the site folder, joined by finish()."""
 
-    def __init__(self, config, handed, receivers: dict):
-        """`handed`: the build context (or Invalid) to give them; `receivers`: each language's
-        end of the publishing pipe (none when nothing is published)."""
+    def __init__(self, config, receivers: dict):
+        """`receivers`: each language's end of the publisher's pipe."""
         spawn = multiprocessing.get_context("spawn")
-        self.processes = {}
+        self.processes, self.handing = {}, {}
         for lang in languages(config)[1:]:
             conn = receivers.get(lang)
+            handed, self.handing[lang] = spawn.Pipe(duplex=False)
             args = (
                 lang,
                 str(config_file(config, lang)),
@@ -65,9 +75,16 @@ class LanguageBuilds:
             )
             process = spawn.Process(target=_build, args=args, daemon=True)
             process.start()
-            if conn is not None:
-                conn.close()  # the child has its copy: at the publisher's end, it sees EOF
+            for end in (handed, conn):
+                if end is not None:
+                    end.close()  # the child has its copy: when the other end closes, it sees EOF
             self.processes[lang] = process
+
+    def hand(self, data: bytes) -> None:
+        """Build every language from the context (or the problems) pickled in `data`."""
+        for handing in self.handing.values():
+            handing.send(data)
+            handing.close()
 
     def finish(self) -> None:
         failed = []

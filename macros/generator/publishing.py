@@ -10,8 +10,8 @@ language build that finds its pipe closed before the list came stops with the pu
 error instead of waiting. The default language's build joins the child before it ends.
 """
 
-import dataclasses
 import multiprocessing
+import pickle
 import sys
 import traceback
 from pathlib import Path
@@ -48,11 +48,20 @@ def _send(conns: list, message) -> None:
             conns.remove(conn)
 
 
-def _child(build: Context, root: Path, conns: list) -> None:
+def _child(handed, root: Path, conns: list) -> None:
     from ..pages import charts
     from ..publish.downloads import downloads
     from ..publish.versions import ReleaseMismatch, release_downloads
 
+    try:
+        data = handed.recv()
+    except EOFError:  # the build stopped before it read the package
+        data = None
+    if data is None:  # or the package is invalid: nothing to publish
+        for conn in conns:
+            conn.close()
+        return
+    build = pickle.loads(data)
     try:
         # In the order the pages need them: charts (home), then the data page's lists.
         _send(conns, ("chart_sizes", charts.sizes(build)))
@@ -101,24 +110,31 @@ class Receiver:
 
 
 class Publication:
-    """The publishing process, started by the default language's build."""
+    """The publishing process. The default language's build starts it before it reads the
+    package, so that its start and imports overlap that read, and hands it the context when
+    MkDocs has cleaned the site folder (hand)."""
 
-    def __init__(self, build: Context, root: Path, others: tuple[str, ...] = ()):
+    def __init__(self, root: Path, others: tuple[str, ...] = ()):
         """`others`: the other languages, whose builds get their end of a pipe in
         `receivers` (languages.py starts them)."""
         spawn = multiprocessing.get_context("spawn")
-        own, own_send = spawn.Pipe(duplex=False)
+        handed, self.handing = spawn.Pipe(duplex=False)
+        self.own, own_send = spawn.Pipe(duplex=False)
         pipes = {lang: spawn.Pipe(duplex=False) for lang in others}
         sends = [own_send] + [send for _, send in pipes.values()]
-        # The context without what this process made for its pages (a spawned child gets a
-        # pickled copy): the child makes its own products.
-        shared = dataclasses.replace(build, products={}, makers={})
-        self.process = spawn.Process(target=_child, args=(shared, root, sends), daemon=True)
+        self.process = spawn.Process(target=_child, args=(handed, root, sends), daemon=True)
         self.process.start()
-        for send in sends:
-            send.close()  # the child holds them now: its end is the pipes' end
+        for conn in (handed, *sends):
+            conn.close()  # the child holds them now: its end is the pipes' end
         self.receivers = {lang: recv for lang, (recv, _) in pipes.items()}
-        Receiver(own).attach(build)
+
+    def hand(self, build: "Context | None", data: bytes | None) -> None:
+        """Start publishing the context pickled in `data` (None: nothing to publish); this
+        build's chart sizes and download lists then come from the child."""
+        self.handing.send(data)
+        self.handing.close()
+        if build is not None:
+            Receiver(self.own).attach(build)
 
     def finish(self) -> None:
         self.process.join()
