@@ -49,11 +49,18 @@ class Context:
     makers: dict = field(default_factory=dict)
 
     @classmethod
-    def open(cls, package: Path, config: SiteConfig, history: History = NO_HISTORY) -> "Context":
-        """`history`: the package's tagged releases (releases.read_history), read by the
-        build layer; tests pass their own or none."""
+    def open(
+        cls,
+        package: Path,
+        config: SiteConfig,
+        history: History = NO_HISTORY,
+        records: Records | None = None,
+    ) -> "Context":
+        """`history`: the package's releases (releases.read_history), read by the build layer;
+        tests pass their own or none. `records`: the package's records as the validator typed
+        them (check/validate.checked), or None to read them here (a release's bytes, tests)."""
         package = Path(package).resolve()
-        data = read_records(package)
+        data = read_records(package) if records is None else records
         changelog = read_changelog(paths.changelog(package))
         descriptor = read_descriptor(package)
         # Commitments get their status as of the release, and the published table its

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from mkdocs.exceptions import Abort
 
 from ..check.report import as_text
-from ..check.validate import validate
+from ..check.validate import checked
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
 from ..format.language import both_languages
@@ -54,7 +54,7 @@ def start(config) -> Context | Invalid:
     if existing is not None:
         return existing
     package = package_path()
-    problems = validate(package)
+    problems, records = checked(package)
     if problems:
         message = both_languages("notice_invalid")
         if not serving():
@@ -67,7 +67,7 @@ def start(config) -> Context | Invalid:
         setattr(config, ATTRIBUTE, context)
         return context
     history = read_history(package) if history_wanted() else NO_HISTORY
-    context = Context.open(package, site_config(config), history)
+    context = Context.open(package, site_config(config), history, records)
     versions = context.versions
     if versions.releases:
         print(
