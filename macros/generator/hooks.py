@@ -105,12 +105,15 @@ def on_files(files, config):
         running.languages.hand(data)
     if isinstance(build, Invalid):
         return files
+    prose = list(files.documentation_pages())
     build.products.setdefault("generated", {}).update(
         record_pages.add_files(build, files, config, lang)
     )
-    # The data page lists the downloads: it renders last, once their list is likely ready.
+    # MkDocs renders the pages in this order. The prose pages show what the publisher makes
+    # (charts' sizes, the downloads' lists): they render after the generated pages, which do
+    # not, and the data page, which lists every download, last.
     data_page = unprefixed(build, lang, build.urls.page("data", lang))
-    for file in [f for f in files.documentation_pages() if f.url == data_page]:
+    for file in sorted(prose, key=lambda f: f.url == data_page):
         files.remove(file)
         files.append(file)
     return files

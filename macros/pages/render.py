@@ -8,7 +8,13 @@ from Jinja; Python-Markdown never parses them.
 import re
 from html import unescape
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
 from ..data import paths
@@ -57,10 +63,18 @@ class ViewEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
+# Compiling the templates takes most of a small build's rendering, in every language's process
+# and at every rebuild of the live preview: Jinja keeps their compiled code in the system's
+# temporary folder (a folder of the user's), keyed by each template's source, so an edited
+# template is compiled again.
+BYTECODE = FileSystemBytecodeCache()
+
+
 def templates() -> Environment:
     # With autoescape: data never reaches HTML unescaped. Made once per build (Page.build).
     return ViewEnvironment(
         loader=FileSystemLoader(paths.TEMPLATES),
+        bytecode_cache=BYTECODE,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
