@@ -209,12 +209,12 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    # The default language's build waits for the others and the publisher, then indexes the
-    # whole site for search.
+    # The default language's build waits for the others (each has indexed its own pages by
+    # then) and for the publisher, then indexes its own pages: one index at a time.
     running = getattr(config, RUNNING, None)
-    if running is None:
-        return
-    running.languages.finish()
-    running.publication.finish()
+    if running is not None:
+        running.languages.finish()
+        running.publication.finish()
     if not isinstance(build_context.current(config), Invalid):
-        search.index(Path(config.site_dir))
+        others = build_config.languages(config)[1:] if driving(config) else ()
+        search.index(Path(config.site_dir), others)

@@ -1,9 +1,10 @@
-"""Full-text search with Pagefind: after the build, its binary (the pagefind-bin wheel)
-indexes the written site into /pagefind/, one chunked index per language read from each
-page's <html lang>, so each language searches its own pages and a query fetches only the
-chunks it needs. Only the page's content is indexed (our own element, marked
-data-pagefind-body, around the page's HTML), accents folded; the Search page
-(templates/search.html) queries it.
+"""Full-text search with Pagefind: after each language's build, its binary (the pagefind-bin
+wheel) indexes that language's written pages into the language's own /pagefind/ (the root's
+for the default language, /en/pagefind/ for English), chunked, so a query fetches only the
+chunks it needs. The languages are indexed one after another: Pagefind holds a whole index in
+memory, and one language's is half the site's. Only the page's content is indexed (our own
+element, marked data-pagefind-body, around the page's HTML), accents folded; the Search page
+(templates/search.html) queries its language's bundle.
 """
 
 import json
@@ -22,12 +23,19 @@ def mark_content(html: str) -> str:
     return f'<div class="bf-content" data-pagefind-body>\n{html}\n</div>'
 
 
-def index(site: Path) -> None:
+def index(site: Path, others: tuple[str, ...] = ()) -> None:
+    """Index the pages of the language built in `site`, leaving out the folders of the
+    `others` languages built inside it (the default language's site holds them)."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
         # The theme's "¶" permalinks are not words of the page.
         "--exclude-selectors", ".headerlink",
     ]  # fmt: skip
+    if others:
+        # Pagefind's glob has no negation: every top-level entry of the site but those.
+        entries = sorted(p for p in site.iterdir() if p.name not in {*others, "pagefind"})
+        globs = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in entries]
+        command += ["--glob", "{" + ",".join(globs) + "}"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         failed = both_languages("notice_indexing_failed")

@@ -147,8 +147,9 @@ def home_figures(ctx: Page) -> str:
 
 
 def search_box(ctx: Page) -> str:
-    # Pagefind's files are at the site root (generator/search.py), for every language.
-    return render("search.html", ctx, bundle=ctx.link("pagefind/"))
+    # Each language's Pagefind bundle is at its own root (generator/search.py).
+    bundle = ctx.build.urls.site_path(ctx.lang, "pagefind/")
+    return render("search.html", ctx, bundle=ctx.link(bundle))
 
 
 def one_page_briefing(ctx: Page) -> str:
