@@ -240,3 +240,23 @@ def test_changelog_and_citation_agree_with_the_version():
     cff = yaml.safe_load((paths.ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(cff["version"]) == version
     assert str(cff["date-released"]) == latest["date"].isoformat()
+
+
+def test_csv_keeps_the_written_precision_of_decimals(tmp_path):
+    """A value written "21.960" is published "21.960" in CSV, not through a float."""
+    import shutil
+
+    from conftest import TEST_CONFIG
+
+    from macros.data.context import Context
+    from macros.publish.csv_files import csv_bytes
+
+    package = tmp_path / "package"
+    shutil.copytree(BASE, package)
+    figures = package / "data" / "figures.csv"
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace(",21.96,", ",21.960,", 1), encoding="utf-8"
+    )
+    ctx = Context.open(package / "datapackage.json", TEST_CONFIG)
+    published = csv_bytes(ctx, "figures").decode("utf-8")
+    assert ",21.960," in published and ",21.96," not in published

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from ..data.context import Context
 from .tables import field_names, plain
@@ -12,6 +13,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):  # as written: "12.50" stays "12.50"
+        return format(value, "f")
     return str(plain(value))
 
 
