@@ -161,6 +161,17 @@ def test_search_finds_words_in_the_pages_of_its_language(page, server, root, que
     assert page.evaluate("window.__csp") == []
 
 
+def test_search_excerpts_quote_values_without_their_labels(page, server):
+    """Table headers and the labels of lists of facts are not indexed: an excerpt never
+    glues a label to the value after it ("KindTraining provider")."""
+    search(page, server, "en/", "training")
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts
+    labels = ("Kind", "Founded", "Figure", "Value", "Scope", "Place", "Date", "Source")
+    glued = [e for e in excerpts if re.search(rf"\b(?:{'|'.join(labels)})[A-Z]", e)]
+    assert glued == []
+
+
 @pytest.mark.parametrize(("root", "query"), [("", "companies"), ("en/", "entreprises")])
 def test_search_does_not_answer_with_the_other_language(page, server, root, query):
     found = search(page, server, root, query)

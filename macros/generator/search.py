@@ -28,8 +28,10 @@ def index(site: Path, others: tuple[str, ...] = ()) -> None:
     `others` languages built inside it (the default language's site holds them)."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
-        # The theme's "¶" permalinks are not words of the page.
-        "--exclude-selectors", ".headerlink",
+        # Not words of the page: the theme's "¶" permalinks, and the labels of tables and
+        # lists of facts, which Pagefind would glue to the values in its excerpts
+        # ("KindTraining provider").
+        "--exclude-selectors", ".headerlink, thead, dt",
     ]  # fmt: skip
     if others:
         # Pagefind's glob has no negation: every top-level entry of the site but those.
