@@ -24,7 +24,6 @@ def package(rows: list[dict]) -> RawPackage:
     table = Table("things", "data/things.csv", SCHEMA, [f["name"] for f in SCHEMA["fields"]])
     for line, row in enumerate(rows, start=2):
         table.rows.append((line, row))
-        table.lines.append(line)
     return RawPackage(Path("."), {"resources": []}, {"things": table})
 
 

@@ -52,9 +52,6 @@ class Table:
     schema: dict
     header: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (line, row)
-    # Start line of every record after the header, blank ones included: frictionless's
-    # rowNumber n (header = 1) is lines[n - 2].
-    lines: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -123,7 +120,6 @@ def _read_csv(base: Path, rel: str, schema: dict, name: str) -> tuple[Table | No
         table = Table(name, rel, schema, header)
         start = reader.line_num + 1
         for cells in reader:
-            table.lines.append(start)
             if cells and len(cells) != len(header):
                 problems.append(
                     problem(rel, start, None, "ragged-row", found=len(cells), expected=len(header))

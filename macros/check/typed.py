@@ -7,6 +7,7 @@ once, whether it is valid or not.
 """
 
 import re
+from functools import cache
 
 from ..data.records import Record, Records, cell_readers
 from .raw import RawPackage, Table
@@ -83,19 +84,19 @@ def _unique(table: Table, rows) -> list[Problem]:
     return problems
 
 
-def _foreign_keys(pkg: RawPackage, table: Table, typed: dict) -> list[Problem]:
+def _foreign_keys(table: Table, typed: dict, known) -> list[Problem]:
+    """`known(target, fields)`: the set of values those fields take in that resource."""
     problems = []
     for key in table.schema.get("foreignKeys", []):
         names = _fields(key["fields"])
         reference = key.get("reference", {})
         target = reference.get("resource") or table.name  # "": the table itself
-        target_names = _fields(reference.get("fields", names))
         if target not in typed:
             continue  # a missing resource is raw.py's problem
-        known = {tuple(r.get(n) for n in target_names) for _, r in typed[target]}
+        values = known(target, tuple(_fields(reference.get("fields", names))))
         for line, record in typed[table.name]:
             value = tuple(record.get(n) for n in names)
-            if any(v is None for v in value) or value in known:
+            if any(v is None for v in value) or value in values:
                 continue
             problems.append(
                 problem(
@@ -116,8 +117,13 @@ def type_package(pkg: RawPackage) -> tuple[Records, list[Problem]]:
     for name, table in pkg.tables.items():
         typed[name], found = _typed_table(table)
         problems += found
+    # The values a key refers to, once per resource and fields (many keys share a code list).
+    @cache
+    def known(target: str, names: tuple) -> set:
+        return {tuple(r.get(n) for n in names) for _, r in typed[target]}
+
     for name, table in pkg.tables.items():
         problems += _unique(table, typed[name])
-        problems += _foreign_keys(pkg, table, typed)
+        problems += _foreign_keys(table, typed, known)
     records = {name: {r.get("id"): r for _, r in rows} for name, rows in typed.items()}
     return records, problems

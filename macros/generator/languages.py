@@ -2,12 +2,13 @@
 (mkdocs.<lang>.yml, which inherits mkdocs.yml), in a process of its own, beside the default
 language's build.
 
-The default language's build starts them once it has read the package and MkDocs has cleaned
-the site folder (hooks.on_files). Each is started with `spawn`, never a fork (`mkdocs serve`
-runs server and watcher threads), and receives the build context pickled, so the package is
-read once; with it comes its end of a pipe from the publishing process, which sends the list of
-downloads for its data page. It builds into <site>/<lang>/. The default build joins them before
-it ends, and a failed language stops it.
+The default language's build starts them before it reads the package (hooks.on_pre_build), so
+that their start and imports overlap that read, and hands them the context pickled once MkDocs
+has cleaned the site folder (hooks.on_files): the package is read once. Each is started with
+`spawn`, never a fork (`mkdocs serve` runs server and watcher threads), with its end of a pipe
+from the publishing process, which sends the list of downloads for its data page. It builds
+into <site>/<lang>/. The default build joins them before it ends, and a failed language
+stops it.
 """
 
 import logging
