@@ -117,6 +117,7 @@ def type_package(pkg: RawPackage) -> tuple[Records, list[Problem]]:
     for name, table in pkg.tables.items():
         typed[name], found = _typed_table(table)
         problems += found
+
     # The values a key refers to, once per resource and fields (many keys share a code list).
     @cache
     def known(target: str, names: tuple) -> set:
