@@ -336,26 +336,30 @@ def contact_data(pkg: RawPackage, today: date):
             f["name"] for f in t.schema.get("fields", []) if f.get("type", "string") == "string"
         ]
         for line, row in t.rows:
-            # One pass over the whole row first: most rows hold neither "@" nor 8+ digits.
-            joined = "\x00".join(row.get(col, "") for col in text_cols)
-            if "@" not in joined and not PHONE_CANDIDATE.search(joined):
-                continue
-            for col in text_cols:
-                text = row.get(col, "")
-                if not text or text.isdigit():  # a bare number (a postcode, a count) is no phone
+            # The whole row at once (most rows hold neither "@" nor 8+ digits); a run never
+            # crosses the separator, and the ones before a run tell its column.
+            texts = [row.get(col, "") for col in text_cols]
+            joined = "\x00".join(texts)
+            if "@" in joined:
+                for col, text in zip(text_cols, texts, strict=True):
+                    if "@" in text and (m := EMAIL.search(text)):  # slow on prose: "@" first
+                        yield problem(t.path, line, col, "email", match=m.group(0))
+            for run in PHONE_CANDIDATE.finditer(joined):
+                index = joined.count("\x00", 0, run.start())
+                if texts[index].isdigit():  # a bare number (a postcode, a count) is no phone
                     continue
-                if m := EMAIL.search(text):
-                    yield problem(t.path, line, col, "email", match=m.group(0))
                 # The matcher reads only the runs of digits and separators a number is made
                 # of, not the whole text around them (a long quotation costs it many scans).
-                for run in PHONE_CANDIDATE.finditer(text):
-                    matches = phonenumbers.PhoneNumberMatcher(
-                        text[max(0, run.start() - 3) : run.end()],
-                        "FR",
-                        leniency=phonenumbers.Leniency.VALID,
-                    )
-                    for match in matches:
-                        yield problem(t.path, line, col, "phone", match=match.raw_string)
+                around = joined[max(0, run.start() - 3) : run.end()].rpartition("\x00")[2]
+                if "+" not in around and sum(c.isdigit() for c in around) < 9:
+                    # A French number has nine digits after its 0, another country's a +
+                    # or 00 before them: an eight-digit run (a date, 11/02/2025) is none.
+                    continue
+                matches = phonenumbers.PhoneNumberMatcher(
+                    around, "FR", leniency=phonenumbers.Leniency.VALID
+                )
+                for match in matches:
+                    yield problem(t.path, line, text_cols[index], "phone", match=match.raw_string)
 
 
 def units_match(pkg: RawPackage, today: date):
