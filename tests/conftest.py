@@ -80,21 +80,35 @@ def broken(tmp_path):
     return make
 
 
+def mkdocs_build(out: Path, package: Path, **env: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the project into `out`, from `package`, as `make site` runs
+    it: the dates the last commit's (reproducible), `env` added to the environment."""
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, cwd=paths.ROOT
+    ).stdout.strip()
+    env = os.environ | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": epoch or "315532800",
+        "BRIEFING_PACKAGE": str(package),
+        **env,
+    }
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
+    return subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+
+
+# The test site's environment: a stand-in repository address, so that the "report an error"
+# links are built, and a fixed hash seed (test_html builds it again with another).
+SITE_ENV = {"REPO_URL": "https://github.com/example/briefing", "PYTHONHASHSEED": "1"}
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The site built from the frozen fixture package (tests/fixtures/base) with the real
     prose pages, once per test session into a temporary folder: what the tests assert about
     pages holds whatever the live data says (test_live.py checks the live package)."""
     out = tmp_path_factory.mktemp("site")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    # A stand-in repository address, so that the "report an error" links are built.
-    env = os.environ | {
-        "NO_MKDOCS_2_WARNING": "1",
-        "REPO_URL": "https://github.com/example/briefing",
-        "BRIEFING_PACKAGE": str(BASE / "datapackage.json"),
-    }
-    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    result = mkdocs_build(out, BASE / "datapackage.json", **SITE_ENV)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

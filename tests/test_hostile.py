@@ -11,11 +11,9 @@ publish files that parse and give the values back.
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -23,11 +21,10 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import BASE
+from conftest import BASE, mkdocs_build
 from openpyxl import load_workbook
 
 from macros.check.validate import validate
-from macros.data import paths
 
 pytestmark = pytest.mark.slow
 
@@ -128,10 +125,7 @@ def make_hostile(target: Path) -> dict[str, int]:
 
 
 def build(package: Path, out: Path) -> Path:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "BRIEFING_PACKAGE": str(package)}
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    result = mkdocs_build(out, package)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

@@ -1,13 +1,12 @@
 """Valid, reproducible, locked-down HTML: Nu Html Checker, two identical builds, CSP."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import BASE, SITE_ENV, mkdocs_build
 
 from macros.data import paths
 from macros.pages import security
@@ -73,30 +72,14 @@ def test_every_page_carries_a_csp(site):
         assert 'http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8"), page
 
 
-def _build(out: Path, seed: str) -> None:
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    epoch = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, cwd=paths.ROOT
-    ).stdout.strip()
-    env = os.environ | {
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONHASHSEED": seed,
-        "SOURCE_DATE_EPOCH": epoch or "315532800",
-    }
-    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
-    result = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+def test_two_builds_are_byte_identical(site, tmp_path):
+    """Every file of the site: pages, sitemap, feeds, search index, downloads, API. The test
+    site again, in another folder, with another hash seed."""
+    result = mkdocs_build(
+        tmp_path / "b", BASE / "datapackage.json", **SITE_ENV | {"PYTHONHASHSEED": "2"}
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-
-
-def test_two_builds_are_byte_identical(tmp_path):
-    """Every file of the site: pages, sitemap, feeds, search index, downloads, API."""
-    _build(tmp_path / "a", "1")
-    _build(tmp_path / "b", "2")
-    a = {
-        p.relative_to(tmp_path / "a"): p.read_bytes()
-        for p in (tmp_path / "a").rglob("*")
-        if p.is_file()
-    }
+    a = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     b = {
         p.relative_to(tmp_path / "b"): p.read_bytes()
         for p in (tmp_path / "b").rglob("*")

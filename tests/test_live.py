@@ -10,14 +10,12 @@ still hold (the pages' finer behaviour is tested on the frozen fixture package).
 """
 
 import csv
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build
 
 from macros.check.quotes import verify
 from macros.check.validate import validate
@@ -50,10 +48,7 @@ def ctx(grown, site_config) -> Context:
 @pytest.fixture(scope="module")
 def grown_site(grown, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("grown-site")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "BRIEFING_PACKAGE": str(grown)}
-    command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
-    done = subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    done = mkdocs_build(out, grown)
     assert done.returncode == 0, done.stderr[-3000:]
     return out
 
