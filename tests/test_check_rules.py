@@ -278,3 +278,24 @@ def test_release_records_are_checked(tmp_path):
         ("releases/3.0.0.json", "release-record"),
         ("releases/4.0.0.json", "release-record"),
     ]
+
+
+def test_contact_data_finds_numbers_and_addresses_in_their_column_not_dates():
+    """Each found in its own column of the row; a date (eight digits) or a bare count is no
+    phone; an international number (with +) is one."""
+    header = ["id", "quote", "note", "count"]
+    international = "+44 20 7946 0000"  # Ofcom's range kept for drama
+    pkg = package(
+        "figures",
+        header,
+        [
+            ["a", "Publié le 11/02/2025 (12.03.2024)", "", "1234567890"],
+            ["b", f"Appelez le {FRENCH_PHONE}.", "écrire à x@example.org", ""],
+            ["c", "le 11/02/2025", f"ou {international}", ""],
+        ],
+    )
+    assert sorted(codes(checks.contact_data, pkg)) == [
+        (3, "note", "email"),
+        (3, "quote", "phone"),
+        (4, "note", "phone"),
+    ]
