@@ -22,6 +22,7 @@ from macros.check.validate import validate
 from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.data.listings import LISTINGS, Parts
+from macros.data.products import Products
 from macros.pages import charts, render
 from macros.pages.page import Page
 from macros.pages.views import organisations
@@ -115,7 +116,9 @@ def test_a_listing_part_links_to_its_neighbours(build, monkeypatch):
     monkeypatch.setattr("macros.data.listings.LISTINGS", small)
     parts = Parts(build.data)
     assert parts.count("figures") > 2
-    ctx = Page(Context(**{**build.__dict__, "parts": parts, "products": {}}), "en", "en/figures/2/")
+    ctx = Page(
+        Context(**{**build.__dict__, "parts": parts, "products": Products()}), "en", "en/figures/2/"
+    )
     pager = render.pager("figures", 2, ctx)
     assert [link.get("href") for link in pager["links"] if not link["gap"]][:3] == [
         "../",

@@ -16,6 +16,7 @@ from .config import SiteConfig
 from .editorial import Editorial
 from .indexes import Index
 from .listings import Parts
+from .products import Products
 from .records import Records, read_descriptor, read_records
 from .releases import NO_HISTORY, History, working_tree
 from .urls import Urls
@@ -29,7 +30,8 @@ def descriptor_names(descriptor: dict) -> list[str]:
     return [r["name"] for r in descriptor["resources"]]
 
 
-@dataclass
+# Frozen: the data of a build, read once, never reassigned; what the build makes is in products.
+@dataclass(frozen=True)
 class Context:
     package: Path  # the datapackage.json read
     config: SiteConfig
@@ -42,11 +44,8 @@ class Context:
     changelog: list[dict]  # newest first
     versions: Versions  # the tagged releases, their diffs and each record's history
     editorial: Editorial  # featured figures and charts, from the package
-    # Outputs made once per build and used by several pages or files (see once()).
-    products: dict = field(default_factory=dict)
-    # Makers the build layer supplies for some products (the downloads' list comes from the
-    # process that publishes them, generator/publishing.py).
-    makers: dict = field(default_factory=dict)
+    # What this build makes once and several pages or files use (products.py).
+    products: Products = field(default_factory=Products)
 
     @classmethod
     def open(
@@ -98,16 +97,6 @@ class Context:
     @property
     def version(self) -> str:
         return self.descriptor["version"]
-
-    def once(self, key: str, make):
-        """make() the first time `key` is asked for in this build, its result afterwards.
-
-        The downloads, for example, are listed on the data page in each language, checksummed
-        and described in the catalogue: they are made once per build, never across builds.
-        """
-        if key not in self.products:
-            self.products[key] = self.makers.get(key, make)()
-        return self.products[key]
 
     def described(self, obj: dict, key: str, lang: str) -> str:
         """A descriptor's or schema's text in a language: `title_en`, or `title` (French)."""

@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 from ..check.report import as_text
 from ..check.validate import checked
 from ..data.context import Context
+from ..data.products import Products
 from ..data.releases import FIXES, NO_HISTORY, read_history
 from ..format.language import both_languages
 from .config import history_wanted, package_path, site_config
@@ -92,7 +93,7 @@ def packed(build: "Context | Invalid") -> bytes:
     """The context as the other processes of the build receive it, pickled once for all of
     them: the data, without what this process made for its pages."""
     if isinstance(build, Context):
-        build = dataclasses.replace(build, products={}, makers={})
+        build = dataclasses.replace(build, products=Products())
     return pickle.dumps(build, protocol=pickle.HIGHEST_PROTOCOL)
 
 

@@ -106,9 +106,7 @@ def on_files(files, config):
     if isinstance(build, Invalid):
         return files
     prose = list(files.documentation_pages())
-    build.products.setdefault("generated", {}).update(
-        record_pages.add_files(build, files, config, lang)
-    )
+    build.products.generated.update(record_pages.add_files(build, files, config, lang))
     # MkDocs renders the pages in this order. The prose pages show what the publisher makes
     # (charts' sizes, the downloads' lists): they render after the generated pages, which do
     # not, and the data page, which lists every download, last.
@@ -154,8 +152,8 @@ def on_page_content(html, page, config, files):
         return problems_page(build.problems, build.package)
     lang = build_config.language(config)
     path = here(build, lang, page)
-    generated = build.products.get("generated", {}).get(page.file.src_uri)
-    fragments = build.products.get("fragments", {}).pop(path, None)
+    generated = build.products.generated.get(page.file.src_uri)
+    fragments = build.products.fragments.pop(path, None)
     if generated is None and fragments is None:
         # Prose and data alike, in one place: the French pages get French spacing.
         return search.mark_content(build.languages[lang].typeset_html(html))

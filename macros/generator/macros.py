@@ -23,7 +23,7 @@ def define_env(env):
         def macro(*args, **kwargs):
             ctx = page()
             html = make(*args, ctx=ctx, **kwargs)
-            pending = ctx.build.products.setdefault("fragments", {}).setdefault(ctx.here, [])
+            pending = ctx.build.products.fragments.setdefault(ctx.here, [])
             pending.append(html)
             # Blank lines around: Python-Markdown keeps a lone comment as a raw HTML block.
             return "\n\n" + PLACEHOLDER.format(n=len(pending) - 1) + "\n\n"

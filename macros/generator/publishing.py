@@ -90,9 +90,9 @@ class Receiver:
 
     def attach(self, build: Context) -> None:
         """The build's chart sizes and download lists come from the publisher."""
-        build.makers["chart_sizes"] = lambda: self.receive("chart_sizes")
-        build.makers["downloads"] = lambda: tuple(self.receive("downloads"))
-        build.makers["release_downloads"] = lambda: self.receive("release_downloads")
+        build.products.chart_sizes.supply = lambda: self.receive("chart_sizes")
+        build.products.downloads.supply = lambda: tuple(self.receive("downloads"))
+        build.products.release_downloads.supply = lambda: self.receive("release_downloads")
 
     def receive(self, expected: str):
         """The publisher's message of that kind (chart sizes, downloads, releases' downloads),

@@ -296,10 +296,10 @@ def _make(ctx: Context) -> dict[str, bytes]:
 
 def files(ctx: Context) -> dict[str, bytes]:
     """Every chart file; made once per build."""
-    return ctx.once("charts", lambda: _make(ctx))
+    return ctx.products.charts.get(lambda: _make(ctx))
 
 
 def sizes(ctx: Context) -> dict[str, int]:
     """{path: size in bytes}: what the pages list under each chart. In a build, the
     publishing process sends it (generator/publishing.py)."""
-    return ctx.once("chart_sizes", lambda: {p: len(b) for p, b in files(ctx).items()})
+    return ctx.products.chart_sizes.get(lambda: {p: len(b) for p, b in files(ctx).items()})

@@ -85,7 +85,7 @@ def templates() -> Environment:
 
 
 def render(template: str, ctx: Page, **values) -> str:
-    env = ctx.build.once("templates", templates)
+    env = ctx.build.products.templates.get(templates)
     return env.get_template(template).render(ctx=ctx, **values)
 
 

@@ -68,7 +68,7 @@ def _make(ctx: Context) -> tuple[Download, ...]:
 
 def downloads(ctx: Context) -> tuple[Download, ...]:
     """Made once per build: the data page (in each language) and the catalogue list them."""
-    return ctx.once("downloads", lambda: _make(ctx))
+    return ctx.products.downloads.get(lambda: _make(ctx))
 
 
 def sha256sums(ctx: Context) -> bytes:

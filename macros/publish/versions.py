@@ -96,13 +96,13 @@ def _make(ctx: Context) -> dict:
 def release_downloads(ctx: Context) -> dict[str, tuple[Download, ...]]:
     """{version: its downloads, listed without their bytes}: what the data page shows. In a
     build, the publishing process sends it (generator/publishing.py)."""
-    return ctx.once(
-        "release_downloads", lambda: {v: listed for v, (listed, _) in _releases(ctx).items()}
+    return ctx.products.release_downloads.get(
+        lambda: {v: listed for v, (listed, _) in _releases(ctx).items()}
     )
 
 
 def _releases(ctx: Context) -> dict:
-    return ctx.once("releases", lambda: _make(ctx))
+    return ctx.products.releases.get(lambda: _make(ctx))
 
 
 def files(ctx: Context) -> dict[str, bytes]:

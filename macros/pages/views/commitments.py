@@ -86,7 +86,7 @@ def _overview(build) -> dict:
             "starts": starts,
         }
 
-    return build.once("commitments_overview", make)
+    return build.products.commitments_overview.get(make)
 
 
 def status_hrefs(ctx: Page) -> dict[str, str]:

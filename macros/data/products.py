@@ -1,0 +1,51 @@
+"""What one build makes once and several of its pages and files use, each under its own name.
+
+The build context (context.py) holds the data; a build's products are its own: a fresh
+Products for each build and for each process of it (generator/context.packed leaves them out).
+A product is made the first time it is asked for, by the maker its asker passes, unless the
+build layer supplied it: in a site build, the charts' sizes and the downloads' lists come
+from the publishing process (generator/publishing.py).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Product(Generic[T]):
+    """One product of a build: made once, then the same value for every asker."""
+
+    def __init__(self) -> None:
+        self.supply: Callable[[], T] | None = None  # set by the build layer, or None
+        self._made = False
+        self._value: T | None = None
+
+    def get(self, make: Callable[[], T]) -> T:
+        """The product: made by `supply` if the build layer set one, else by `make`, the
+        first time; the same value afterwards."""
+        if not self._made:
+            self._value = (self.supply or make)()
+            self._made = True
+        return self._value  # type: ignore[return-value]
+
+
+@dataclass(eq=False)
+class Products:
+    # The Jinja environment of the pages (pages/render.py): templates compiled once a build.
+    templates: Product[Any] = field(default_factory=Product)
+    # Every chart file by path, and their sizes the pages list (pages/charts.py).
+    charts: Product[dict[str, bytes]] = field(default_factory=Product)
+    chart_sizes: Product[dict[str, int]] = field(default_factory=Product)
+    # The downloads (publish/downloads.py), listed on the data page in each language and in
+    # the catalogue; the releases' files and their lists (publish/versions.py).
+    downloads: Product[tuple] = field(default_factory=Product)
+    releases: Product[dict] = field(default_factory=Product)
+    release_downloads: Product[dict] = field(default_factory=Product)
+    # The commitments' counts and the parts each status starts on (pages/views/commitments.py).
+    commitments_overview: Product[dict] = field(default_factory=Product)
+    # The record pages of this language's build by source path (generator/record_pages.py),
+    # and the prose macros' HTML by page path until the page is rendered (generator/macros.py).
+    generated: dict[str, Any] = field(default_factory=dict)
+    fragments: dict[str, list[str]] = field(default_factory=dict)
