@@ -23,7 +23,9 @@ SETTINGS = ("babel_locale", "typography")
 
 
 def read_catalogue(code: str, folder: Path = LOCALES) -> dict[str, str]:
-    return yaml.safe_load((folder / f"{code}.yml").read_text(encoding="utf-8"))
+    # libyaml where PyYAML has it (ten times faster; the same values): every build reads them.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((folder / f"{code}.yml").read_text(encoding="utf-8"), Loader=loader)
 
 
 @lru_cache(maxsize=8)
