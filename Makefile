@@ -15,7 +15,7 @@ NODE_STAMP := node_modules/.installed
 
 # The stamp is rebuilt whenever the lock changes.
 $(STAMP): requirements.lock
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "make: cannot create $(VENV) with $(PYTHON): install Python 3.11+ with venv (Debian/Ubuntu: apt-get install python3-venv; macOS: brew install python)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
 
@@ -76,17 +76,20 @@ serve: $(STAMP)
 pdf: site
 	$(BIN)/python -m macros.generator.pdf site
 
-# The machine's prerequisites first (Chromium, Java, Node), in one line each when missing.
+# The machine's prerequisites first (tests/prerequisites.py: Chromium, Java, Node, LibreOffice),
+# installed where missing with apt-get or brew, each command printed;
+# BRIEFING_NO_SYSTEM_INSTALL=1 prints the command to run instead, one line each.
 # On every core (pytest-xdist): the tests of the shared test site on one worker, so that it
 # is built once, the other builds (hostile, live, versions, serve) beside them.
 test: $(STAMP)
-	@$(BIN)/python tests/prerequisites.py
+	@$(BIN)/python -m tests.prerequisites
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-# The quick loop: unit and stage tests on fixture packages, no site build, no browser.
+# The quick loop: unit and stage tests on fixture packages, no site build, no browser, nothing
+# the machine or npm must provide (works on a fresh clone, before any make test).
 check: $(STAMP)
-	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n auto -m "not slow and not browser and not node"
 
 # The validator fuzzed much longer than in `make test` (12 inputs a test there), with
 # Hypothesis statistics: FUZZ_EXAMPLES inputs for each of the six fuzz tests.

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from bench.generate import SCALES, generate
 from macros.data import paths
+from macros.generator.programs import find_chromium, require
 
 ROOT = paths.ROOT
 WORK = ROOT / "bench" / "work"
@@ -286,7 +287,7 @@ def search_first_query_kb(site: Path) -> float:
     root, query = SEARCH_QUERY
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+            browser = p.chromium.launch(executable_path=require(find_chromium()))
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{root}search/")
             page.wait_for_load_state("networkidle")

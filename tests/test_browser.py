@@ -1,4 +1,5 @@
-"""Real-browser tests: Playwright driving Debian's Chromium (installed by .ci/run)."""
+"""Real-browser tests: Playwright driving the machine's Chromium (found by programs.find_chromium;
+`make test` installs it where it is missing)."""
 
 import re
 from urllib.parse import urlsplit
@@ -7,9 +8,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
+from macros.generator.programs import find_chromium, require
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
 # One page of each type, in both languages.
 PAGES = [
     "",
@@ -37,7 +39,7 @@ PAGES = PAGES + [f"en/{p}" for p in PAGES]
 def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=require(find_chromium()),
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

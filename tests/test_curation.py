@@ -14,6 +14,7 @@ from conftest import BASE
 from macros.curation.importer import Refused, import_workbook
 from macros.curation.workbook import workbook_bytes
 from macros.data import paths
+from macros.generator.programs import find_soffice, find_uno_python, require
 
 EDIT = Path(__file__).parent / "tools" / "lo_edit.py"
 
@@ -167,7 +168,7 @@ def test_the_command_line_prints_a_table_and_exits_1(package, book):
 @pytest.mark.slow
 def test_libreoffice_saves_the_workbook_and_it_comes_back_identical(package, book, tmp_path):
     out = tmp_path / "saved"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+    subprocess.run([require(find_soffice()), "--headless", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
                     "--convert-to", "xlsx", "--outdir", str(out), str(book)],
                    check=True, capture_output=True, timeout=180)  # fmt: skip
     saved = out / book.name
@@ -183,7 +184,8 @@ def test_libreoffice_saves_the_workbook_and_it_comes_back_identical(package, boo
 @pytest.mark.slow
 def test_a_figure_added_in_libreoffice_from_the_dropdowns_is_one_new_row(package, book, tmp_path):
     out = tmp_path / "edited.xlsx"
-    subprocess.run(["/usr/bin/python3", str(EDIT), str(book), str(out), str(tmp_path / "lo")],
+    python, soffice = require(find_uno_python()), require(find_soffice())
+    subprocess.run([python, str(EDIT), str(book), str(out), str(tmp_path / "lo"), soffice],
                    check=True, capture_output=True, timeout=300)  # fmt: skip
     before = csv_bytes(package)
     assert import_workbook(out, package) == {"figures": {"added": 1, "changed": 0, "removed": 0}}

@@ -11,7 +11,7 @@ from conftest import BASE, SITE_ENV, mkdocs_build
 from macros.data import paths
 from macros.pages import security
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.node]
 VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 KNOWN = yaml.safe_load((Path(__file__).parent / "vnu-theme-errors.yml").read_text(encoding="utf-8"))
 PAGE_TYPES = ["", "figures/", "targets/", "charts/", "timeline/", "organisations/", "organisation/numeum/",

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-from macros.generator.pdf import CHROMIUM, print_briefings
+from macros.generator.pdf import print_briefings
+from macros.generator.programs import find_chromium, require
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 A4 = (595.28, 841.89)  # points
@@ -16,7 +17,13 @@ A4 = (595.28, 841.89)  # points
 @pytest.fixture(scope="module")
 def pdfs(site, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    return dict(zip(("fr", "en"), print_briefings(site, ("fr", "en"), out), strict=True))
+    return dict(
+        zip(
+            ("fr", "en"),
+            print_briefings(site, ("fr", "en"), out, require(find_chromium())),
+            strict=True,
+        )
+    )
 
 
 def digits(text: str) -> str:
@@ -57,7 +64,7 @@ def test_the_briefing_prints_on_one_a4_page_with_text_and_fonts(pdfs, built, lan
 @pytest.fixture(scope="module")
 def printed(server):
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM)
+        browser = p.chromium.launch(executable_path=require(find_chromium()))
         page = browser.new_page()
         page.emulate_media(media="print")
         yield page, server

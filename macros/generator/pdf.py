@@ -1,11 +1,10 @@
 """`make pdf`: the one-page briefing of each language printed to PDF by headless Chromium,
 from the built site, into <site>/data/briefing-<lang>.pdf (A4, the page's print stylesheet).
 
-`python -m macros.generator.pdf SITE_DIR`; CHROMIUM names the browser (default /usr/bin/chromium,
-Playwright's own download is not needed).
+`python -m macros.generator.pdf SITE_DIR`; the browser is the machine's Chromium or Chrome, found
+by programs.find_chromium (CHROMIUM overrides it; Playwright's own download is not needed).
 """
 
-import os
 import sys
 import threading
 from functools import partial
@@ -15,8 +14,7 @@ from pathlib import Path
 from ..data import paths
 from ..format.language import both_languages
 from .config import load_site_config
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+from .programs import find_chromium
 
 
 def pdf_path(lang: str) -> str:
@@ -29,7 +27,7 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def print_briefings(site: Path, languages: tuple[str, ...], out: Path) -> list[Path]:
+def print_briefings(site: Path, languages: tuple[str, ...], out: Path, chromium: str) -> list[Path]:
     """Each language's /briefing/ page (the default language's at the root) printed to
     out/briefing-<lang>.pdf."""
     from playwright.sync_api import sync_playwright
@@ -40,7 +38,7 @@ def print_briefings(site: Path, languages: tuple[str, ...], out: Path) -> list[P
     made = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM)
+            browser = p.chromium.launch(executable_path=chromium)
             for i, lang in enumerate(languages):
                 page = browser.new_page()
                 page.goto(base + ("" if i == 0 else f"{lang}/") + "briefing/")
@@ -61,11 +59,16 @@ def main(argv: list[str]) -> int:
     if not (site / "briefing" / "index.html").exists():
         print(both_languages("notice_no_site", path=site), file=sys.stderr)
         return 2
-    if not Path(CHROMIUM).exists():
-        print(both_languages("notice_no_chromium", path=CHROMIUM), file=sys.stderr)
+    chromium = find_chromium()
+    if not chromium:
+        print(
+            both_languages("notice_no_chromium", tried=", ".join(chromium.tried)), file=sys.stderr
+        )
         return 2
     languages = load_site_config(paths.MKDOCS_YML).languages
-    for path in print_briefings(site, languages, site / Path(pdf_path(languages[0])).parent):
+    for path in print_briefings(
+        site, languages, site / Path(pdf_path(languages[0])).parent, chromium.path
+    ):
         print(f"{path} ({path.stat().st_size // 1024} KB)")
     return 0
 

@@ -1,8 +1,9 @@
-"""A curator's edit, made in LibreOffice Calc itself (run with the system Python, which has
-LibreOffice's `uno` module): open a curation workbook headless, add one figure whose coded
-cells are values taken from the workbook's own dropdown lists, save it as .xlsx.
+"""A curator's edit, made in LibreOffice Calc itself (run with a Python that has LibreOffice's
+`uno` module, as macros/generator/programs.py finds it): open a curation workbook headless, add
+one figure whose coded cells are values taken from the workbook's own dropdown lists, save it
+as .xlsx.
 
-    /usr/bin/python3 lo_edit.py IN.xlsx OUT.xlsx PROFILE_DIR
+    PYTHON_WITH_UNO lo_edit.py IN.xlsx OUT.xlsx PROFILE_DIR SOFFICE
 """
 
 import subprocess
@@ -35,10 +36,10 @@ def connect(port: int):
     raise SystemExit("LibreOffice did not answer")
 
 
-def main(src: str, out: str, profile: str) -> None:
+def main(src: str, out: str, profile: str, soffice: str) -> None:
     port = 2002 + (hash(profile) % 1000)
     office = subprocess.Popen([
-        "soffice", "--headless", "--invisible", "--norestore", "--nologo",
+        soffice, "--headless", "--invisible", "--norestore", "--nologo",
         f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
         f"--accept=socket,host=127.0.0.1,port={port};urp;",
     ])  # fmt: skip
@@ -97,4 +98,4 @@ def main(src: str, out: str, profile: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
