@@ -101,9 +101,13 @@ class Plan:
     why_not: str = ""
 
 
-def _apt(machine: Machine, missing: list[Need], prefix: list[str]) -> list[list[str]]:
+def _apt(
+    machine: Machine, missing: list[Need], prefix: list[str], quiet: bool = True
+) -> list[list[str]]:
+    """apt-get's two steps; run by make test quietly (-qq: dpkg's progress and errors only)."""
     packages = [p for need in missing for p in need.apt_packages(machine.distro)]
-    return [[*prefix, "apt-get", "update"], [*prefix, "apt-get", "install", "-y", *packages]]
+    apt = [*prefix, "apt-get", *(["-qq"] if quiet else [])]
+    return [[*apt, "update"], [*apt, "install", "-y", *packages]]
 
 
 def _brew(missing: list[Need]) -> list[list[str]]:
@@ -140,7 +144,7 @@ def by_hand(machine: Machine, need: Need) -> str:
         commands = _brew([need])
     else:
         root = machine.root or not machine.which("sudo")
-        commands = _apt(machine, [need], [] if root else ["sudo"])
+        commands = _apt(machine, [need], [] if root else ["sudo"], quiet=False)
         if root and not machine.root:
             return "as root: " + " && ".join(shlex.join(c) for c in commands)
     return " && ".join(shlex.join(c) for c in commands)

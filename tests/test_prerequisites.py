@@ -72,25 +72,21 @@ def test_debian_as_root_installs_the_need_with_apt_get(tmp_path, lacking):
     machine = fake_machine(tmp_path, lacking, "apt-get")
     packages = list(NEED[lacking].apt)
     assert plan(machine, [NEED[lacking]]).commands == [
-        ["apt-get", "update"],
-        ["apt-get", "install", "-y", *packages],
+        ["apt-get", "-qq", "update"],
+        ["apt-get", "-qq", "install", "-y", *packages],
     ]
 
 
 def test_ubuntu_takes_its_own_chromium_package(tmp_path):
     machine = fake_machine(tmp_path, "Chromium", "apt-get", distro="ubuntu")
-    assert plan(machine, [NEED["Chromium"]]).commands[-1] == [
-        "apt-get",
-        "install",
-        "-y",
-        "chromium-browser",
-    ]
+    install = ["apt-get", "-qq", "install", "-y", "chromium-browser"]
+    assert plan(machine, [NEED["Chromium"]]).commands[-1] == install
 
 
 def test_debian_without_root_goes_through_sudo(tmp_path):
     machine = fake_machine(tmp_path, "Java", "apt-get", "sudo", root=False)
     assert plan(machine, [NEED["Java"]]).commands[-1] == [
-        "sudo", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "default-jre-headless",
+        "sudo", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-qq", "install", "-y", "default-jre-headless",
     ]  # fmt: skip
 
 
@@ -141,7 +137,7 @@ def _fake_installer(bin_dir: Path, log: Path, brings: list[str]) -> None:
     create = "; ".join(
         f"printf '#!/bin/sh\\n' > {bin_dir / p}; /bin/chmod +x {bin_dir / p}" for p in brings
     )
-    body = f'echo "$(basename "$0") $*" >> {log}\ncase "$1" in install) {create};; esac'
+    body = f'echo "$(basename "$0") $*" >> {log}\ncase " $* " in *" install "*) {create};; esac'
     for tool in ("apt-get", "brew"):
         executable(bin_dir / tool, body)
     # sudo, and the env it runs, pass the command on.
@@ -166,7 +162,7 @@ def test_make_test_prints_each_command_runs_it_and_checks_again(tmp_path, lackin
     assert printed == [f"+ {' '.join(c)}" for c in expected]
     # What the installers were asked, sudo and env aside.
     asked = [line.split(" ", 1)[1] for line in log.read_text().splitlines()]
-    assert asked[-1].startswith("install") and asked[-1].endswith(" ".join(expected[-1][-1:]))
+    assert "install" in asked[-1].split() and asked[-1].endswith(" ".join(expected[-1][-1:]))
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[-1] == f"make test: installed {lacking}"
 
