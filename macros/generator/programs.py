@@ -49,35 +49,37 @@ class NotFound(RuntimeError):
     pass
 
 
-def _lookup(what, variable, names, apps, environ, applications, usable=os.path.exists) -> Found:
+def _lookup(what, variable, names, paths, environ, usable=os.path.exists) -> Found:
+    """The override alone when set, else the first usable of names on PATH, then of paths."""
     environ = os.environ if environ is None else environ
     if environ.get(variable):
         path = environ[variable]
         return Found(what, variable, path if usable(path) else None, (f"{variable}={path}",))
     tried, search = [], environ.get("PATH", "")
-    for name in names:
-        tried.append(name)
-        path = shutil.which(name, path=search)
+    candidates = [(name, shutil.which(name, path=search)) for name in names]
+    for label, path in [*candidates, *((path, path) for path in paths)]:
+        tried.append(label)
         if path and usable(path):
             return Found(what, variable, path, tuple(tried))
-    for app in apps:
-        path = str(applications / app)
-        tried.append(path)
-        if usable(path):
-            return Found(what, variable, path, tuple(tried))
     return Found(what, variable, None, tuple(tried))
+
+
+def _apps(applications: Path, apps: tuple[str, ...]) -> list[str]:
+    return [str(applications / app) for app in apps]
 
 
 def find_chromium(
     environ: Mapping[str, str] | None = None, applications: Path = APPLICATIONS
 ) -> Found:
-    return _lookup("Chromium", "CHROMIUM", CHROMIUM_NAMES, CHROMIUM_APPS, environ, applications)
+    apps = _apps(applications, CHROMIUM_APPS)
+    return _lookup("Chromium", "CHROMIUM", CHROMIUM_NAMES, apps, environ)
 
 
 def find_soffice(
     environ: Mapping[str, str] | None = None, applications: Path = APPLICATIONS
 ) -> Found:
-    return _lookup("LibreOffice", "SOFFICE", SOFFICE_NAMES, SOFFICE_APPS, environ, applications)
+    apps = _apps(applications, SOFFICE_APPS)
+    return _lookup("LibreOffice", "SOFFICE", SOFFICE_NAMES, apps, environ)
 
 
 def _imports_uno(python: str) -> bool:
@@ -92,22 +94,9 @@ def find_uno_python(
 ) -> Found:
     """A Python that imports `uno` (absolute paths only: the Python first on PATH is often
     a virtual environment's or pyenv's, which never has the bridge)."""
-    environ = os.environ if environ is None else environ
-    variable = "UNO_PYTHON"
-    if environ.get(variable):
-        path = environ[variable]
-        return Found(
-            "LibreOffice's Python bridge (uno)",
-            variable,
-            path if _imports_uno(path) else None,
-            (f"{variable}={path}",),
-        )
-    tried = []
-    for path in (*UNO_PYTHONS, *(str(applications / app) for app in UNO_PYTHON_APPS)):
-        tried.append(path)
-        if _imports_uno(path):
-            return Found("LibreOffice's Python bridge (uno)", variable, path, tuple(tried))
-    return Found("LibreOffice's Python bridge (uno)", variable, None, tuple(tried))
+    paths = [*UNO_PYTHONS, *_apps(applications, UNO_PYTHON_APPS)]
+    bridge = "LibreOffice's Python bridge (uno)"
+    return _lookup(bridge, "UNO_PYTHON", (), paths, environ, usable=_imports_uno)
 
 
 def require(found: Found) -> str:
