@@ -146,11 +146,11 @@ def test_validation_problems_are_located_by_sheet_and_cell(package, book):
     def change(wb):
         sheet = wb["figures"]
         header = [c.value for c in sheet[1]]
-        sheet.cell(4, header.index("unit") + 1, "companies")  # not the indicator's unit
+        sheet.cell(6, header.index("unit") + 1, "companies")  # not the indicator's unit
 
     (problem,) = refusal(edited(book, change), package)
     column = openpyxl.utils.get_column_letter([c.value for c in openpyxl.load_workbook(book)["figures"][1]].index("unit") + 1)  # fmt: skip
-    assert problem.cell == f"figures!{column}4" and problem.file == "data/figures.csv:4"
+    assert problem.cell == f"figures!{column}6" and problem.file == "data/figures.csv:6"
     assert "Unit “companies” differs" in problem.en
 
 

@@ -141,13 +141,16 @@ def test_charts_are_svg_png_and_csv_at_stable_addresses(build):
     width, height = struct.unpack(">II", png[16:24])
     w, h = charts.figure_size(build, "ai-adoption-rate")
     assert (width, height) == (1600, round(1600 * h / w))
-    # Exactly the plotted values: one row per bar and target, with unit and source.
+    # Exactly what is drawn: one row per bar, part and target, with unit and source.
     rows = list(
         csv.DictReader(io.StringIO(files[charts.path("ai-investment", "fr", "csv")].decode()))
     )
-    bars, targets = charts.series(build, "ai-investment")
-    assert [r["figure_id"] for r in rows] == [f.id for f in bars + targets]
-    for row, fig in zip(rows, bars + targets, strict=True):
+    marks = charts.layout(build, "ai-investment").marks()
+    assert [(r["role"], r["figure_id"]) for r in rows] == [(role, f.id) for role, f in marks]
+    # The share of the 109 bn is drawn inside its whole, never as a bar of its own.
+    assert [role for role, _ in marks] == ["bar", "part"]
+    assert rows[1]["part_of"] == rows[0]["figure_id"]
+    for row, fig in zip(rows, [f for _, f in marks], strict=True):
         assert Decimal(row["value"]) == fig.value and row["unit"] == fig.unit
         assert row["source_id"] == fig.source_id and row["source"].startswith("News Tank RH")
     # The same bytes at every build.
@@ -335,7 +338,8 @@ def test_a_target_is_compared_only_within_its_indicator_place_and_segment(build,
         ("france-ai-adoption-large", "28 percentage points to go")
     ]
     # The chart draws each target against its own segment's bars, labelled with the segment.
-    parts = {seg: (bars, ts) for seg, bars, ts in charts.groups(edited, "ai-adoption-rate")}
+    lay = charts.layout(edited, "ai-adoption-rate")
+    parts = {g.key[0]: (g.figures, g.targets) for g in lay.groups}
     assert [f.id for f in parts["micro-businesses"][1]] == ["tpe-target"]
     assert [f.id for f in parts["micro-businesses"][0]] == ["france-ai-adoption-tpe"]
     alt = charts.alt_text(edited, "ai-adoption-rate", "en", lambda f: str(f.value))

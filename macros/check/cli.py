@@ -4,7 +4,8 @@ With `--quotes FOLDER`: check the package's quotations against the source texts 
 instead (`make verify-quotes`, see quotes.py); add `--source ID` to check only the rows of
 that source, with only its text in FOLDER (`make verify-quotes SOURCE=ID`).
 
-Exit 0 when valid, 1 on any error, 2 on a usage error.
+Exit 0 when valid (notices, such as sources that differ, are printed after the verdict and
+never fail it), 1 on any error, 2 on a usage error.
 """
 
 import argparse
@@ -15,7 +16,7 @@ from ..data import paths
 from ..format.language import both_languages
 from .quotes import verify
 from .report import as_json, as_markdown, as_text
-from .validate import validate
+from .validate import checked_with_notices
 
 
 def main(argv=None) -> int:
@@ -43,7 +44,11 @@ def main(argv=None) -> int:
     path = Path(args.package)
     if path.is_dir():
         path = path / "datapackage.json"
-    problems = verify(path, Path(args.quotes), args.source) if args.quotes else validate(path)
+    if args.quotes:
+        problems, notices = verify(path, Path(args.quotes), args.source), []
+    else:
+        problems, notices, _ = checked_with_notices(path)
     render = as_json if args.json else as_markdown if args.markdown else as_text
-    sys.stdout.write(render(problems, path))
+    sys.stdout.write(render(problems, path, notices))
+    # Notices never fail the check: they say what a curator should look at.
     return 1 if problems else 0

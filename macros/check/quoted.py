@@ -20,6 +20,7 @@ DATE_PRECISIONS = {
     "since": "since_precision",
     "until": "until_precision",
     "deadline": "deadline_precision",
+    "period": "period_precision",
 }
 CHECKERS = {"day": states_day, "month": states_month}
 

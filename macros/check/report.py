@@ -69,25 +69,44 @@ def summary(problems, package) -> tuple[str, str]:
     return said["fr"], said["en"]
 
 
-def as_text(problems, package) -> str:
-    fr, en = summary(problems, package)
-    table = tabulate(
+def _table(problems) -> str:
+    return tabulate(
         _rows(problems), HEADERS, tablefmt="simple_grid", maxcolwidths=[24, 6, 16, 42, 42]
     )
-    return (table + "\n" if problems else "") + f"{fr}\n{en}\n"
 
 
-def as_markdown(problems, package) -> str:
+def _notes_heading(notices) -> tuple[str, str]:
+    said = in_languages("report_notices", n=len(notices))
+    return said["fr"], said["en"]
+
+
+def as_text(problems, package, notices=()) -> str:
+    fr, en = summary(problems, package)
+    out = (_table(problems) + "\n" if problems else "") + f"{fr}\n{en}\n"
+    if notices:  # after the verdict: they never change it
+        nfr, nen = _notes_heading(notices)
+        out += f"\n{nfr}\n{nen}\n" + _table(notices) + "\n"
+    return out
+
+
+def _markdown_table(problems) -> str:
+    # Pipes inside cells would break the Markdown table.
+    rows = [[str(c).replace("|", "\\|").replace("\n", " ") for c in r] for r in _rows(problems)]
+    return tabulate(rows, HEADERS, tablefmt="github")
+
+
+def as_markdown(problems, package, notices=()) -> str:
     fr, en = summary(problems, package)
     lines = [f"### {'✅' if not problems else '❌'} {en}", "", f"_{fr}_", ""]
     if problems:
-        # Pipes inside cells would break the Markdown table.
-        rows = [[str(c).replace("|", "\\|").replace("\n", " ") for c in r] for r in _rows(problems)]
-        lines += [tabulate(rows, HEADERS, tablefmt="github"), ""]
+        lines += [_markdown_table(problems), ""]
+    if notices:
+        nfr, nen = _notes_heading(notices)
+        lines += [f"#### ℹ️ {nen}", "", f"_{nfr}_", "", _markdown_table(notices), ""]
     return "\n".join(lines)
 
 
-def as_json(problems, package) -> str:
+def as_json(problems, package, notices=()) -> str:
     return (
         json.dumps(
             {
@@ -95,6 +114,7 @@ def as_json(problems, package) -> str:
                 "valid": not problems,
                 "count": len(problems),
                 "errors": [p.as_dict() for p in problems],
+                "notices": [p.as_dict() for p in notices],
             },
             ensure_ascii=False,
             indent=2,

@@ -13,6 +13,7 @@ import phonenumbers
 
 from ..data.sources import own_days
 from .commitment_rules import changelog, commitments, computed_fields, status_codes
+from .comparison_rules import chart_comparisons, parts, preferred, quoted_periods
 from .editorial_rules import editorial
 from .prose_refs import prose_records
 from .quoted import quoted_dates, quoted_values, unit_bounds
@@ -32,6 +33,7 @@ DATED = {
     "since": "since_precision",
     "until": "until_precision",
     "deadline": "deadline_precision",
+    "period": "period_precision",
 }
 # Columns that hold a future date legitimately.
 FUTURE_OK = {"deadline"}
@@ -432,6 +434,10 @@ RULES = [
     quoted_dates,
     unit_bounds,
     editorial,
+    quoted_periods,
+    parts,
+    chart_comparisons,
+    preferred,
     prose_records,
     release_records,
     hostile_text,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..data.records import Records
 from . import rules
+from .comparison_rules import NOTICES
 from .raw import read_package
 from .report import Problem, problem
 from .typed import type_package
@@ -34,27 +35,37 @@ def validate(path: Path, today: date | None = None) -> list[Problem]:
 def checked(path: Path, today: date | None = None) -> tuple[list[Problem], Records | None]:
     """The package's problems, and its records typed by its Table Schemas (None when it
     could not be read that far): the build uses them, so the package is read once."""
+    problems, _, records = checked_with_notices(path, today)
+    return problems, records
+
+
+def checked_with_notices(
+    path: Path, today: date | None = None
+) -> tuple[list[Problem], list[Problem], Records | None]:
+    """Problems, notices (what a curator should look at, which never fails a check: sources
+    that differ with no figure preferred) and the typed records."""
     try:
         return _validate(path, today)
     except Exception as exc:  # a case the stages above missed: still an answer, not a traceback
         detail = f"{type(exc).__name__}: {exc}"[:200]
-        return [problem(path.name, None, None, "internal-error", detail=detail)], None
+        return [problem(path.name, None, None, "internal-error", detail=detail)], [], None
 
 
-def _validate(path: Path, today: date | None) -> tuple[list[Problem], Records | None]:
+def _validate(path: Path, today: date | None):
     pkg, problems = read_package(path)
     if pkg is None or problems:
-        return sorted(set(problems), key=_order), None
+        return sorted(set(problems), key=_order), [], None
     problems = descriptor_problems(path)
     if problems:
         # The cells and the project rules need a well-formed descriptor and schemas.
-        return sorted(set(problems), key=_order), None
+        return sorted(set(problems), key=_order), [], None
     records, problems = type_package(pkg)
     # A cell flagged by a project rule keeps only the project's (more specific) message.
     project = list(rules.run(pkg, today))
     flagged = {(p.file, p.line, p.column) for p in project}
     problems = [p for p in problems if (p.file, p.line, p.column) not in flagged] + project
-    return sorted(set(problems), key=_order), records
+    notices = [n for rule in NOTICES for n in rule(pkg, today)]
+    return sorted(set(problems), key=_order), sorted(set(notices), key=_order), records
 
 
 def _order(p: Problem):

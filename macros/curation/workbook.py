@@ -41,9 +41,12 @@ def fingerprint(descriptor: dict) -> str:
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()
 
 
-def foreign_keys(schema: dict) -> dict[str, str]:
-    """{field: the resource its values are ids of}."""
-    return {fk["fields"]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])}
+def foreign_keys(schema: dict, resource: str) -> dict[str, str]:
+    """{field: the resource its values are ids of} ("" in Table Schema: the resource itself)."""
+    return {
+        fk["fields"]: fk["reference"]["resource"] or resource
+        for fk in schema.get("foreignKeys", [])
+    }
 
 
 def put(sheet, row: int, col: int, value) -> None:
@@ -74,7 +77,11 @@ def _lists(wb: Workbook, data: dict, descriptor: dict) -> dict[str, str]:
     sheet = wb.create_sheet(LISTS)
     sheet.sheet_state = "hidden"
     targets = sorted(
-        {t for r in descriptor["resources"] for t in foreign_keys(r["schema_data"]).values()}
+        {
+            t
+            for r in descriptor["resources"]
+            for t in foreign_keys(r["schema_data"], r["name"]).values()
+        }
     )
     ranges = {}
     for n, name in enumerate(targets):
@@ -89,8 +96,9 @@ def _lists(wb: Workbook, data: dict, descriptor: dict) -> dict[str, str]:
     return ranges
 
 
-def _validations(sheet, fields: list[dict], schema: dict, ranges: dict, rows: int) -> None:
-    keys, last = foreign_keys(schema), max(rows, 1) + 1000  # room to add rows
+def _validations(sheet, res: dict, ranges: dict, rows: int) -> None:
+    fields, schema = res["schema_data"]["fields"], res["schema_data"]
+    keys, last = foreign_keys(schema, res["name"]), max(rows, 1) + 1000  # room to add rows
     for i, f in enumerate(fields, start=1):
         col = get_column_letter(i)
         cells = f"{col}2:{col}{last}"
@@ -164,7 +172,7 @@ def workbook_bytes(package: Path) -> bytes:
     ranges = _lists(wb, data, descriptor)
     for res in descriptor["resources"]:
         sheet = wb[res["name"][:31]]
-        _validations(sheet, res["schema_data"]["fields"], res["schema_data"], ranges, sheet.max_row)
+        _validations(sheet, res, ranges, sheet.max_row)
     meta = wb.create_sheet(SCHEMA)
     meta.sheet_state = "hidden"
     meta["A1"], meta["B1"] = "schemas", fingerprint(descriptor)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import isodate
 
+from . import records
 from .records import Record, Records
 from .releases import semver
 from .sources import own_days
@@ -138,18 +139,19 @@ def track(data: Records, as_of: date) -> None:
 
 def published_schema(schema: dict) -> dict:
     """The commitments schema as published: the computed fields join the curated ones."""
-    out = {k: v for k, v in schema.items() if k != "computedFields"}
-    if "computedFields" not in schema:  # already published
-        return out
-    computed = {f["name"]: f for f in schema["computedFields"]}
-    out["fields"] = schema["fields"] + [computed[name] for name in COMPUTED]
-    out["foreignKeys"] = schema.get("foreignKeys", []) + [
-        {"fields": "deadline_precision", "reference": {"resource": "precisions", "fields": "id"}},
-        {"fields": "recurrence", "reference": {"resource": "periods", "fields": "id"}},
-        {"fields": "status", "reference": {"resource": "commitment_statuses", "fields": "id"}},
-        {"fields": "outcome_id", "reference": {"resource": "outcomes", "fields": "id"}},
-    ]
-    return out
+    return records.published_schema(
+        schema,
+        COMPUTED,
+        [
+            {
+                "fields": "deadline_precision",
+                "reference": {"resource": "precisions", "fields": "id"},
+            },
+            {"fields": "recurrence", "reference": {"resource": "periods", "fields": "id"}},
+            {"fields": "status", "reference": {"resource": "commitment_statuses", "fields": "id"}},
+            {"fields": "outcome_id", "reference": {"resource": "outcomes", "fields": "id"}},
+        ],
+    )
 
 
 def history(data: Records, releases: list[dict], added: dict[str, str] | None = None) -> list[dict]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..format.language import Language
-from . import commitments, paths
+from . import commitments, comparisons, paths
 from .changelog import read_changelog
 from .changes import Versions, versions
 from .config import SiteConfig
@@ -17,13 +17,14 @@ from .editorial import Editorial
 from .indexes import Index
 from .listings import Parts
 from .products import Products
-from .records import Records, read_descriptor, read_records
+from .records import Records, published_schema, read_descriptor, read_records
 from .releases import NO_HISTORY, History, working_tree
 from .urls import Urls
 
 # Resources the package gained after its first release.
 ADDED_SINCE_1_0 = ("commitments", "outcomes", "commitment_statuses", "outcome_results")
 ADDED_SINCE_2_1 = ("segments", "featured_figures", "charts")
+ADDED_SINCE_3_0 = ("preferred_figures",)
 
 
 def descriptor_names(descriptor: dict) -> list[str]:
@@ -70,10 +71,20 @@ class Context:
             res["schema_data"] = commitments.published_schema(res["schema_data"])
         # A release from before a resource existed (regenerated from git for its permanent
         # downloads) reads as having none of it; the downloads list the release's own.
-        for name in ADDED_SINCE_1_0 + ADDED_SINCE_2_1:
+        for name in ADDED_SINCE_1_0 + ADDED_SINCE_2_1 + ADDED_SINCE_3_0:
             data.setdefault(name, {})
         for fig in data["figures"].values():
-            fig.setdefault("segment", None)
+            for name in ("segment", "period", "period_precision", "part_of"):
+                fig.setdefault(name, None)
+        for chart in data["charts"].values():
+            for name in ("geo", "compares_places", "compares_segments", "compares_actors"):
+                chart.setdefault(name, None)
+        # Figures whose sources differ name each other in a computed column, where the
+        # schema describes it (a release from before 3.1 publishes its own columns only).
+        figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
+        if "computedFields" in figures["schema_data"]:
+            comparisons.track(data)
+            figures["schema_data"] = published_schema(figures["schema_data"], comparisons.COMPUTED)
         parts = Parts(data)
         return cls(
             package=package,

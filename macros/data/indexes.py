@@ -4,6 +4,7 @@ built once per build so that no page scans a whole resource."""
 from collections import defaultdict
 
 from .commitments import outcomes_by_commitment
+from .comparisons import disagreements, parts_of
 from .records import Record, Records
 
 CITING = (
@@ -32,6 +33,13 @@ class Index:
                 # segment (population).
                 key = (fig.indicator_id, fig.geo, fig.segment)
                 idx["measurements_by_comparable", key].append(fig)
+        preferred = [p.figure_id for p in data.get("preferred_figures", {}).values()]
+        for group in disagreements(data["figures"].values(), preferred):
+            idx["disagreements", None].append(group)
+            for fig in group.figures:
+                idx["disagreement_of", fig.id] = group
+        for whole, parts in parts_of(data["figures"].values()).items():
+            idx["parts_of", whole] = parts
         for ann in data["announcements"].values():
             if ann.organisation_id:
                 idx["announcements_by_org", ann.organisation_id].append(ann)
@@ -61,10 +69,21 @@ class Index:
             for rec in data[resource].values():
                 idx["citing", rec.source_id].append((resource, rec))
         for (kind, _), records in idx.items():
-            if kind == "measurements_by_comparable":  # the latest first, undated last
-                records.sort(key=lambda m: (m.date is not None, m.date), reverse=True)
+            if kind == "measurements_by_comparable":
+                # The latest period first (then the latest stated), those with neither last.
+                records.sort(key=_latest, reverse=True)
         self._idx = idx
 
     def __call__(self, kind: str, key) -> list[Record]:
         """The records linked to `key` in the given way, e.g. ("figures_by_org", "numeum")."""
         return self._idx.get((kind, key), [])
+
+    def disagreement(self, figure_id: str):
+        """The Disagreement (comparisons.py) a figure belongs to, or None."""
+        return self._idx.get(("disagreement_of", figure_id))
+
+
+def _latest(m: Record) -> tuple:
+    """A measurement's place in time: the period it covers, else the day it was stated."""
+    when = m.period or m.date
+    return (when is not None, when, m.date is not None, m.date)

@@ -65,3 +65,15 @@ def read_descriptor(package: Path) -> dict:
             (package.parent / res["schema"]).read_text(encoding="utf-8")
         )
     return data
+
+
+def published_schema(schema: dict, computed: tuple[str, ...], foreign_keys=()) -> dict:
+    """A schema as published: the fields it describes under "computedFields" (columns the
+    build adds) join the curated ones, in the order `computed` gives."""
+    out = {k: v for k, v in schema.items() if k != "computedFields"}
+    if "computedFields" not in schema:  # already published
+        return out
+    described = {f["name"]: f for f in schema["computedFields"]}
+    out["fields"] = schema["fields"] + [described[name] for name in computed]
+    out["foreignKeys"] = schema.get("foreignKeys", []) + list(foreign_keys)
+    return out

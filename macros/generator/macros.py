@@ -34,6 +34,7 @@ def define_env(env):
         "home_figures": lambda ctx: render.home_figures(ctx),
         "one_page_briefing": lambda ctx: render.one_page_briefing(ctx),
         "search_box": lambda ctx: render.search_box(ctx),
+        "sources_differ": lambda ctx: render.sources_differ(ctx),
         "latest_announcements": lambda count=5, ctx=None: render.latest_announcements(count, ctx),
         "commitment_counts": lambda ctx: render.commitment_counts(ctx),
         "commitment_downloads": lambda ctx: render.commitment_downloads(ctx),

@@ -10,9 +10,12 @@ byte-identical for identical input: fixed hash salt, no date metadata, text kept
 import csv
 import io
 import textwrap
+from dataclasses import dataclass
+from datetime import date
 
+from ..data.comparisons import charted, over_time
 from ..data.context import Context
-from .views.links import source_title
+from .views.links import attribution, source_title
 
 # Colours checked against white for WCAG AA: text 4.5:1, graphics 3:1.
 INK = "#1a1a1a"  # 17:1
@@ -20,6 +23,12 @@ BAR = "#1f4e8c"  # 8.6:1
 RANGE = "#5b7fb5"  # 4.2:1
 TARGET = "#a33b00"  # 6.4:1
 GRID = "#767676"  # 4.5:1
+PART = "#8fb0dc"  # a part, inside its whole's bar (the whole's value is written beside it)
+# Lines over time: colours of 3:1 or more against white, each with its own marker and dash
+# pattern so that the chart reads in greyscale.
+LINE_COLOURS = ("#1f4e8c", "#2e6b30", "#6a3d9a", "#5d4037", "#00695c", "#37474f")
+MARKERS = ("o", "s", "^", "D", "v", "P")
+LINE_DASHES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (3, 1)))
 
 STYLE = {
     "svg.hashsalt": "briefing-ia-competences",
@@ -36,8 +45,9 @@ STYLE = {
 FORMATS = ("svg", "png", "csv")
 PNG_DPI = 200
 CSV_FIELDS = (
-    "series", "segment", "figure_id", "kind", "value", "value_max", "unit", "unit_label", "date",
-    "deadline", "source_id", "source", "source_url",
+    "series", "role", "segment", "figure_id", "kind", "value", "value_max", "unit", "unit_label",
+    "period", "period_precision", "date", "deadline", "part_of", "stated_by_person_id",
+    "source_id", "source", "source_url",
 )  # fmt: skip
 
 
@@ -56,36 +66,140 @@ def indicator_of(ctx: Context, chart_id: str):
     return ctx.data["indicators"][ctx.editorial.chart(chart_id).indicator_id]
 
 
-def groups(ctx: Context, chart_id: str) -> list[tuple[str | None, list, list]]:
-    """(segment, bars, targets) for each segment of the chart, in the segments' order (no
-    segment last): a target is drawn only against the bars of its own segment."""
-    figs = ctx.index("figures_by_indicator", indicator_of(ctx, chart_id).id)
-    order = {code: n for n, code in enumerate(ctx.data["segments"])}
-    segments = sorted({f.segment for f in figs}, key=lambda s: order.get(s, len(order)))
-    return [
-        (
-            seg,
-            [f for f in figs if f.segment == seg and f.kind != "target"],
-            [f for f in figs if f.segment == seg and f.kind == "target"],
+@dataclass(frozen=True)
+class Group:
+    """A segment's bars (or, over time, one line: a place, segment and organisation) and
+    the targets drawn against it."""
+
+    key: tuple  # (segment,) for bars; (place, segment, organisation) over time
+    figures: list  # bars, or the line's points in period order
+    targets: list
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a chart draws, in its order: every output of the chart (pictures, CSV, text
+    alternative, data table) is made from it, so they cannot disagree."""
+
+    over_time: bool
+    groups: list[Group]
+    parts: dict  # {whole's id: its parts}, drawn inside the whole's bar or in the note
+    set_aside: list  # figures left out for the one a curator preferred (preferred_figures.csv)
+    disagreements: list  # comparisons.Disagreement among the chart's figures
+
+    def marks(self) -> list[tuple[str, object]]:
+        """(role, figure) for everything drawn: bar, point, part or target."""
+        role = "point" if self.over_time else "bar"
+        out = []
+        for g in self.groups:
+            for f in g.figures:
+                out.append((role, f))
+                out += [("part", p) for p in self.parts.get(f.id, [])]
+            out += [("target", t) for t in g.targets]
+        return out
+
+    def figures(self) -> list:
+        return [f for _, f in self.marks()]
+
+
+def _period_key(fig) -> tuple:
+    when = fig.period or fig.deadline
+    return (when is None, when or date.min, fig.id)
+
+
+def layout(ctx: Context, chart_id: str) -> Layout:
+    """The chart's figures grouped for drawing (its indicator's, of its place if the chart
+    names one), the figures a curator set aside where sources differ left out."""
+    chart = ctx.editorial.chart(chart_id)
+    figs = charted(ctx.index("figures_by_indicator", chart.indicator_id), chart)
+    disagreements = list({id(d): d for f in figs if (d := ctx.index.disagreement(f.id))}.values())
+    aside = {f.id for d in disagreements for f in d.hidden()}
+    drawn = [f for f in figs if f.id not in aside]
+    over = over_time(drawn)
+    seg_order = {code: n for n, code in enumerate(ctx.data["segments"])}
+    geo_order = {code: n for n, code in enumerate(ctx.data["places"])}
+
+    def seg(code):
+        return seg_order.get(code, len(seg_order))
+
+    measured = [f for f in drawn if f.kind != "target"]
+    targets = [f for f in drawn if f.kind == "target"]
+    if over:
+        keys = sorted(
+            {(f.geo, f.segment, f.organisation_id) for f in measured},
+            key=lambda k: (seg(k[1]), geo_order.get(k[0], 0), k[2] or ""),
         )
-        for seg in segments
-    ]
+        groups = [
+            Group(
+                k,
+                sorted(
+                    (f for f in measured if (f.geo, f.segment, f.organisation_id) == k),
+                    key=_period_key,
+                ),
+                [t for t in targets if (t.geo, t.segment) == k[:2]],
+            )  # fmt: skip
+            for k in keys
+        ]
+        lines = {k[:2] for k in keys}
+        # A target with no line of its own stands alone at its deadline.
+        groups += [
+            Group((t.geo, t.segment, None), [], [t])
+            for t in sorted(targets, key=_period_key)
+            if (t.geo, t.segment) not in lines
+        ]
+    else:
+        segments = sorted({f.segment for f in drawn}, key=seg)
+        groups = [
+            Group(
+                (s,),
+                [f for f in measured if f.segment == s],
+                [t for t in targets if t.segment == s],
+            )
+            for s in segments
+        ]
+    return Layout(
+        over_time=over,
+        groups=groups,
+        parts={f.id: ctx.index("parts_of", f.id) for f in measured if ctx.index("parts_of", f.id)},
+        set_aside=[f for f in figs if f.id in aside],
+        disagreements=disagreements,
+    )
 
 
 def series(ctx: Context, chart_id: str) -> tuple[list, list]:
-    """The chart's bars and its targets, segment by segment."""
-    parts = groups(ctx, chart_id)
-    return [f for _, b, _ in parts for f in b], [t for _, _, ts in parts for t in ts]
+    """The chart's measured figures and its targets, in drawing order."""
+    marks = layout(ctx, chart_id).marks()
+    return [f for r, f in marks if r in ("bar", "point")], [f for r, f in marks if r == "target"]
+
+
+def mark_label(ctx: Context, lay: Layout, fig, lang: str) -> str:
+    """A figure's name in the chart: a bar's place and scope, a line's place and segment;
+    where sources differ and no figure is preferred, who gives it."""
+    if lay.over_time:
+        label = segment_label(ctx, fig, lang)
+        if fig.organisation_id and fig.kind != "target":
+            label = f"{label} · {ctx.data['organisations'][fig.organisation_id].name}"
+    else:
+        label = bar_label(ctx, fig, lang)
+    if fig.part_of:
+        return ctx.languages[lang].t("chart_part", label=ctx.languages[lang].text(fig, "scope"))
+    if (d := ctx.index.disagreement(fig.id)) and not d.preferred:
+        label = f"{label} ({attribution(ctx, fig, lang)})"
+    return label
 
 
 def rows(ctx: Context, chart_id: str) -> int:
-    """Rows of the chart: one per bar, and one per target above its segment's bars (the
+    """Rows of a bar chart: one per bar, and one per target above its segment's bars (the
     target's label is written there, clear of the bars)."""
-    return sum(len(b) + len(t) for _, b, t in groups(ctx, chart_id))
+    return sum(len(g.figures) + len(g.targets) for g in layout(ctx, chart_id).groups)
 
 
 def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
-    """Width and height in inches: a row's height per bar, room for the axis."""
+    """Width and height in inches: a row's height per bar, room for the axis; over time, a
+    fixed plot with room for its legend."""
+    lay = layout(ctx, chart_id)
+    if lay.over_time:
+        return (8, 4.6 + 0.3 * ((len(lay.groups) + 1) // 2))
     return (8, 0.55 * rows(ctx, chart_id) + 1.6)
 
 
@@ -104,8 +218,8 @@ def axis_formatter(ctx: Context, chart_id: str, lang: str):
     return lambda v, _pos: language.quantity(v, unit)
 
 
-def bar_label_of_segment(ctx: Context, t, lang: str) -> str:
-    """'France · SMEs': the row label of a segment known only by its target."""
+def segment_label(ctx: Context, t, lang: str) -> str:
+    """'France · SMEs': a line's or a target's place and segment."""
     place = ctx.label("places", t.geo, lang)
     segment = ctx.label("segments", t.segment, lang)
     return f"{place} · {segment}" if segment else place
@@ -121,36 +235,60 @@ def target_note(ctx: Context, t, lang: str, value: str) -> str:
     return language.t("chart_target", place=who, deadline=deadline, value=value)
 
 
+def _text(ctx: Context, chart_id: str, lang: str):
+    """The chart's value formatter: a figure's value as the axis writes it (a range with
+    its upper end)."""
+    fmt = axis_formatter(ctx, chart_id, lang)
+
+    def shown(f) -> str:
+        low = fmt(float(f.value), None)
+        return low if f.value_max is None else f"{low}–{fmt(float(f.value_max), None)}"
+
+    return fmt, shown
+
+
 def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
-    """Draw the chart's bars, ranges and target lines on a matplotlib axes (the chart files
-    and the preview cards share it). Bars are grouped by segment; each target spans only the
+    """Draw the chart on a matplotlib axes (the chart files and the preview cards share it):
+    over time when its figures cover several periods, else bars."""
+    lay = layout(ctx, chart_id)
+    (_plot_lines if lay.over_time else _plot_bars)(ax, ctx, chart_id, lang, lay)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_axisbelow(True)
+
+
+def _plot_bars(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
+    """Bars grouped by segment; a part inside its whole's bar; each target spans only the
     rows of its own segment, with its own dash pattern and label."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    parts = groups(ctx, chart_id)
+    fmt, shown = _text(ctx, chart_id, lang)
     language = ctx.languages[lang]
-    fmt = axis_formatter(ctx, chart_id, lang)
-    bars, targets = series(ctx, chart_id)
-    value = {f.id: float(f.value) for f in bars + targets}  # frictionless gives Decimals
-    upper = {f.id: float(f.value_max) for f in bars if f.value_max is not None}
-    indicator = indicator_of(ctx, chart_id)
-    total = rows(ctx, chart_id)
+    marks = lay.figures()
+    value = {f.id: float(f.value) for f in marks}  # frictionless gives Decimals
+    upper = {f.id: float(f.value_max) for f in marks if f.value_max is not None}
+    total = sum(len(g.figures) + len(g.targets) for g in lay.groups)
     everything = list(value.values()) + list(upper.values())
     highest, lowest = max(everything + [0]), min(everything + [0])
     span = (highest - lowest) or 1
     ticks, labels, placed, notes = [], [], [], []
     y = total - 1
-    for _, seg_bars, seg_targets in parts:
+    for g in lay.groups:
         first, target_rows = y, []
-        for t in seg_targets:  # a row per target, its label clear of the bars
+        for t in g.targets:  # a row per target, its label clear of the bars
             ticks.append(y)
             # A segment with nothing measured yet is named on its target's row.
-            labels.append("" if seg_bars else bar_label_of_segment(ctx, t, lang))
+            labels.append("" if g.figures else segment_label(ctx, t, lang))
             target_rows.append((y, t))
             y -= 1
-        for f in seg_bars:
+        for f in g.figures:
             ticks.append(y)
-            labels.append("\n".join(textwrap.wrap(bar_label(ctx, f, lang), 34)))
+            label = mark_label(ctx, lay, f, lang)
+            for part in lay.parts.get(f.id, []):  # named under its whole
+                label += "\n" + language.t(
+                    "chart_part_row", label=language.text(part, "scope"), value=shown(part)
+                )
+            labels.append("\n".join(line for chunk in label.split("\n")
+                                    for line in textwrap.wrap(chunk, 38)))  # fmt: skip
             placed.append((y, f))
             y -= 1
         # Each target line spans its label's row and its own segment's bars only.
@@ -159,40 +297,25 @@ def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
         ax.barh(yy, value[f.id], color=BAR, height=0.6)
         end = upper.get(f.id, value[f.id])
         if f.id in upper:
-            ax.barh(
-                yy,
-                end - value[f.id],
-                left=value[f.id],
-                color="white",
-                edgecolor=RANGE,
-                hatch="///",
-                height=0.6,
-            )
-        text = fmt(value[f.id], None) + (f"–{fmt(end, None)}" if f.id in upper else "")
+            _hatched(ax, yy, value[f.id], end, 0.6, RANGE)
+        for part in lay.parts.get(f.id, []):  # inside the whole: a thinner, lighter bar
+            ax.barh(yy, value[part.id], color=PART, height=0.28)
+            if part.id in upper:
+                _hatched(ax, yy, value[part.id], upper[part.id], 0.28, PART)
         ax.annotate(
-            text,
-            (end, yy),
-            xytext=(4 if end >= 0 else -4, 0),
-            textcoords="offset points",
-            va="center",
-            ha="left" if end >= 0 else "right",
-            color=INK,
-        )
+            shown(f), (end, yy), xytext=(4 if end >= 0 else -4, 0), textcoords="offset points",
+            va="center", ha="left" if end >= 0 else "right", color=INK,
+        )  # fmt: skip
     for n, (row, t, high, low) in enumerate(notes):
         dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
         ax.vlines(value[t.id], low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
         # Written towards the middle of the chart, so that it never runs off its edge.
         right = value[t.id] - lowest > span / 2
         ax.annotate(
-            target_note(ctx, t, lang, fmt(value[t.id], None)),
-            (value[t.id], row),
-            xytext=(-5 if right else 5, 0),
-            textcoords="offset points",
-            color=TARGET,
-            ha="right" if right else "left",
-            va="center",
-            fontsize=9,
-        )
+            target_note(ctx, t, lang, fmt(value[t.id], None)), (value[t.id], row),
+            xytext=(-5 if right else 5, 0), textcoords="offset points", color=TARGET,
+            ha="right" if right else "left", va="center", fontsize=9,
+        )  # fmt: skip
     ax.set_yticks(ticks, labels)
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_major_formatter(FuncFormatter(fmt))
@@ -201,10 +324,85 @@ def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
     if lowest < 0:
         ax.axvline(0, color=INK, linewidth=0.8)
     ax.set_ylim(-0.6, total - 0.4)
-    ax.set_xlabel(language.text(indicator, "label"))
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(language.text(indicator_of(ctx, chart_id), "label"))
     ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
-    ax.set_axisbelow(True)
+
+
+def _hatched(ax, y, start, end, height, colour) -> None:
+    """The uncertain upper part of a range: white with hatching, readable without colour."""
+    ax.barh(y, end - start, left=start, color="white", edgecolor=colour, hatch="///",
+            height=height)  # fmt: skip
+
+
+def _x(when: date) -> float:
+    """A date on the time axis, in years."""
+    return when.year + (when.timetuple().tm_yday - 1) / 365.25
+
+
+def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
+    """One line per place, segment and organisation, periods along the axis, each point
+    labelled with its value; each line told apart by its marker and dash pattern as well as
+    its colour (greyscale). A target is a star at its deadline, joined to its line's last
+    point. Where sources differ and no figure is preferred, each of their values is an
+    open marker off the line."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    fmt, shown = _text(ctx, chart_id, lang)
+    language = ctx.languages[lang]
+    ticks: dict[float, str] = {}
+    values = [0.0]
+    for n, g in enumerate(lay.groups):
+        colour, marker, dashes = (
+            LINE_COLOURS[n % len(LINE_COLOURS)],
+            MARKERS[n % len(MARKERS)],
+            LINE_DASHES[n % len(LINE_DASHES)],
+        )
+        settled = [f for f in g.figures if not _contested(ctx, f)]
+        if g.figures:
+            label = group_label(ctx, lay, g, lang)
+            if settled:
+                ax.plot([_x(f.period) for f in settled], [float(f.value) for f in settled],
+                        color=colour, marker=marker, linestyle=dashes, linewidth=1.8,
+                        markersize=6, label=label)  # fmt: skip
+            for f in g.figures:
+                x, y = _x(f.period), float(f.value)
+                ticks[x] = language.day(f.period, f.period_precision)
+                values.append(float(f.value_max or f.value))
+                if f not in settled:
+                    ax.plot([x], [y], marker=marker, markerfacecolor="white", color=colour,
+                            linestyle="none", markersize=7,
+                            label=mark_label(ctx, lay, f, lang))  # fmt: skip
+                ax.annotate(shown(f), (x, y), xytext=(0, 7), textcoords="offset points",
+                            ha="center", va="bottom", color=INK, fontsize=8.5)  # fmt: skip
+        for t in g.targets:
+            x, y = _x(t.deadline), float(t.value)
+            ticks[x] = language.day(t.deadline, t.deadline_precision)
+            values.append(y)
+            if settled:
+                last = settled[-1]
+                ax.plot([_x(last.period), x], [float(last.value), y], color=TARGET,
+                        linestyle=":", linewidth=1.2)  # fmt: skip
+            ax.plot([x], [y], marker="*", color=TARGET, markersize=11, linestyle="none")
+            ax.annotate(target_note(ctx, t, lang, fmt(y, None)), (x, y), xytext=(-6, 8),
+                        textcoords="offset points", ha="right", va="bottom", color=TARGET,
+                        fontsize=8.5)  # fmt: skip
+    xs = sorted(ticks)
+    ax.set_xticks(xs, [ticks[x] for x in xs])
+    pad = max((xs[-1] - xs[0]) * 0.06, 0.3) if xs else 1
+    ax.set_xlim(xs[0] - pad, xs[-1] + pad)
+    ax.yaxis.set_major_formatter(FuncFormatter(fmt))
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.set_ylim(min(values + [0]), max(values) * 1.18 or 1)
+    ax.set_ylabel(language.text(indicator_of(ctx, chart_id), "label"), wrap=True)
+    ax.grid(axis="y", color=GRID, linewidth=0.4, alpha=0.5)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
+              fontsize=9)  # fmt: skip
+
+
+def _contested(ctx: Context, fig) -> bool:
+    """A figure of a disagreement that no curator has settled: drawn, but off the line."""
+    d = ctx.index.disagreement(fig.id)
+    return bool(d) and not d.preferred
 
 
 def _draw(ctx: Context, chart_id: str, lang: str) -> dict[str, bytes]:
@@ -232,16 +430,18 @@ def svg(ctx: Context, chart_id: str, lang: str) -> bytes:
 
 
 def csv_bytes(ctx: Context, chart_id: str, lang: str) -> bytes:
-    """The plotted values: one row per bar and per target line, with unit and source."""
-    bars, targets = series(ctx, chart_id)
+    """What is drawn, row for row (layout().marks()): each bar, point, part and target with
+    its role, period, unit and source."""
+    lay = layout(ctx, chart_id)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
-    for f in bars + targets:
+    for role, f in lay.marks():
         src = ctx.data["sources"][f.source_id]
         writer.writerow(
             [
-                bar_label(ctx, f, lang),
+                mark_label(ctx, lay, f, lang),
+                role,
                 ctx.label("segments", f.segment, lang),
                 f.id,
                 ctx.label("figure_kinds", f.kind, lang),
@@ -249,8 +449,12 @@ def csv_bytes(ctx: Context, chart_id: str, lang: str) -> bytes:
                 "" if f.value_max is None else f.value_max,
                 f.unit,
                 ctx.label("units", f.unit, lang),
+                f.period.isoformat() if f.period else "",
+                f.period_precision or "",
                 f.date.isoformat() if f.date else "",
                 f.deadline.isoformat() if f.deadline else "",
+                f.part_of or "",
+                f.stated_by_person_id or "",
                 f.source_id,
                 source_title(src, ctx),
                 src.url or "",
@@ -259,18 +463,89 @@ def csv_bytes(ctx: Context, chart_id: str, lang: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+def group_label(ctx: Context, lay: Layout, g: Group, lang: str) -> str:
+    """A line's name: its place and segment, and its organisation where it has one."""
+    if not lay.over_time:
+        return ctx.label("segments", g.key[0], lang)
+    first = (g.figures or g.targets)[0]
+    label = segment_label(ctx, first, lang)
+    if g.figures and first.organisation_id:
+        label = f"{label} · {ctx.data['organisations'][first.organisation_id].name}"
+    return label
+
+
 def alt_text(ctx: Context, chart_id: str, lang: str, value_of) -> str:
-    """The chart said in words, for screen readers and for readers without images.
+    """The chart said in words, for screen readers and for readers without images: each bar
+    (with its parts), or each line's values period by period, then the targets and what the
+    chart leaves out or cannot settle.
 
     value_of(figure) formats a figure's value as the page shows it.
     """
-    bars, targets = series(ctx, chart_id)
+    lay = layout(ctx, chart_id)
     language = ctx.languages[lang]
-    parts = [
-        language.t("chart_item", label=bar_label(ctx, f, lang), value=value_of(f)) for f in bars
-    ]
-    parts += [target_note(ctx, t, lang, value_of(t)) for t in targets]
+    parts = []
+    for g in lay.groups:
+        if lay.over_time and g.figures:
+            points = [
+                language.t("chart_point", period=language.day(f.period, f.period_precision),
+                           value=value_of(f))
+                + (f" ({attribution(ctx, f, lang)})" if _contested(ctx, f) else "")
+                for f in g.figures
+            ]  # fmt: skip
+            parts.append(
+                language.t("chart_item", label=group_label(ctx, lay, g, lang),
+                           value=", ".join(points))
+            )  # fmt: skip
+        elif not lay.over_time:
+            for f in g.figures:
+                item = language.t("chart_item", label=mark_label(ctx, lay, f, lang),
+                                  value=value_of(f))  # fmt: skip
+                for part in lay.parts.get(f.id, []):
+                    item += " " + language.t(
+                        "chart_part_row", label=language.text(part, "scope"), value=value_of(part)
+                    )
+                parts.append(item)
+        parts += [target_note(ctx, t, lang, value_of(t)) for t in g.targets]
     return language.join(parts) + "."
+
+
+def notes(ctx: Context, chart_id: str, lang: str, value_of) -> list[str]:
+    """What a reader must know beside the picture: where sources differ (which figure the
+    chart uses, and why, or that it shows them all), and, over time, the parts of a line's
+    values, which only a bar can hold."""
+    lay = layout(ctx, chart_id)
+    language = ctx.languages[lang]
+    out = []
+    for d in lay.disagreements:
+        said = language.join(f"{value_of(f)} ({attribution(ctx, f, lang)})" for f in d.figures)
+        what = segment_label(ctx, d.figures[0], lang)
+        when = language.day(d.figures[0].period, d.figures[0].period_precision)
+        if d.preferred:
+            used = ctx.data["figures"][d.preferred]
+            reason = next(
+                p for p in ctx.data["preferred_figures"].values() if p.figure_id == d.preferred
+            )
+            out.append(
+                language.t(
+                    "chart_note_preferred",
+                    what=what,
+                    period=when,
+                    said=said,
+                    used=value_of(used),
+                    reason=language.text(reason, "reason"),
+                )
+            )
+        else:
+            out.append(language.t("chart_note_differ", what=what, period=when, said=said))
+    if lay.over_time:
+        for whole_id, wholes_parts in lay.parts.items():
+            whole = ctx.data["figures"][whole_id]
+            for part in wholes_parts:
+                out.append(language.t(
+                    "chart_note_part", whole=language.text(whole, "label"),
+                    value=value_of(part), label=language.text(part, "scope"),
+                ))  # fmt: skip
+    return out
 
 
 def path(chart_id: str, lang: str, ext: str = "svg") -> str:

@@ -94,9 +94,12 @@ def render(template: str, ctx: Page, **values) -> str:
 
 def chart(chart_id: str, ctx: Page) -> dict:
     build = ctx.build
-    bars, targets = charts.series(build, chart_id)
+    lay = charts.layout(build, chart_id)
+    drawn = lay.marks()
     title = ctx.fmt.text(charts.indicator_of(build, chart_id), "label")
-    sources = [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in bars + targets)]
+    shown = [f for _, f in drawn] + lay.set_aside
+    sources = [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in shown)]
+    value_of = lambda f: formatted_value(f, ctx)  # noqa: E731
     sizes = charts.sizes(build)
     files = [
         {
@@ -128,10 +131,12 @@ def chart(chart_id: str, ctx: Page) -> dict:
         "embed_src": embed,
         "embed_height": charts.embed_height(build, chart_id),
         "page": page,
-        "alt": charts.alt_text(build, chart_id, ctx.lang, lambda f: formatted_value(f, ctx)),
+        "alt": charts.alt_text(build, chart_id, ctx.lang, value_of),
+        "notes": charts.notes(build, chart_id, ctx.lang, value_of),
+        # The data table: what is drawn, in the CSV's order.
         "rows": [
-            figures.figure(f, ctx) | {"series": charts.bar_label(build, f, ctx.lang)}
-            for f in bars + targets
+            figures.figure(f, ctx) | {"series": charts.mark_label(build, lay, f, ctx.lang)}
+            for _, f in drawn
         ],
         "sources": sources,
     }
@@ -144,6 +149,11 @@ def home_figures(ctx: Page) -> str:
         figures=figures.home_figures(ctx),
         more=ctx.link(ctx.urls.page("figures", ctx.lang)),
     )
+
+
+def sources_differ(ctx: Page) -> str:
+    """The figures page's list of every place where sources differ."""
+    return render("sources_differ.html", ctx, groups=figures.all_differences(ctx))
 
 
 def search_box(ctx: Page) -> str:

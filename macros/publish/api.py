@@ -84,6 +84,20 @@ class Documents:
             "announcements": rows(
                 self.ctx, "announcements", self.ids("announcements", figure_id=fig_id)
             ),
+            "whole": self.one("figures", fig.part_of),
+            "parts": rows(self.ctx, "figures", [p.id for p in self.ctx.index("parts_of", fig_id)]),
+            "sources_differ": self.sources_differ(fig_id),
+        }
+
+    def sources_differ(self, fig_id: str) -> dict | None:
+        """The other figures stating the same thing with another value (comparisons.py), and
+        the one a curator preferred for the charts and the headline, if any."""
+        group = self.ctx.index.disagreement(fig_id)
+        if group is None:
+            return None
+        return {
+            "figures": rows(self.ctx, "figures", [i for i in group.ids if i != fig_id]),
+            "preferred_figure_id": group.preferred,
         }
 
     def commitments(self, commitment_id: str) -> dict:

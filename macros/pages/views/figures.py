@@ -2,8 +2,8 @@
 
 from ..page import Page
 from .history import history
-from .links import commitment_statuses, org_link, source_link, stated_by
-from .sources import source_date
+from .links import attribution, commitment_statuses, figure_link, org_link, source_link, stated_by
+from .sources import published_day, source_date
 
 # A target lists only the latest few measurements of its indicator: all of them against every
 # target is quadratic (the benchmark found a 4 MB page at 1,000 figures).
@@ -49,6 +49,18 @@ def citation(fig, ctx: Page) -> dict:
     }
 
 
+def period(fig, ctx: Page) -> str:
+    """The period a figure covers, with the day its source was published where the source
+    gives one: "2024 (published 23 January 2025)"."""
+    if fig.period is None:
+        return ""
+    covered = ctx.fmt.day(fig.period, fig.period_precision)
+    published = published_day(ctx.data["sources"][fig.source_id])
+    if published is None:
+        return covered
+    return ctx.t("period_published", period=covered, published=ctx.fmt.day(published, "day"))
+
+
 def figure_row(fig, ctx: Page) -> dict:
     """A figure as a row of a record page's table: no quotation, no citation."""
     return {
@@ -60,8 +72,65 @@ def figure_row(fig, ctx: Page) -> dict:
         "kind_label": ctx.label("figure_kinds", fig.kind),
         "date": ctx.fmt.day(fig.date, fig.date_precision),
         "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
+        "period": period(fig, ctx),
         "source": source_link(fig.source_id, ctx),
     }
+
+
+def differs(fig, ctx: Page) -> dict | None:
+    """Where other sources give another value for what this figure states: each value with
+    who gives it (a claim or a publication), its source and quotation, and which one the
+    charts and headline use, if a curator chose."""
+    group = ctx.build.index.disagreement(fig.id)
+    if group is None:
+        return None
+    first = group.figures[0]
+    preferred = ctx.data["figures"][group.preferred] if group.preferred else None
+    note = ctx.t("sources_differ_unsettled")
+    if preferred:
+        reason = next(
+            p for p in ctx.data["preferred_figures"].values() if p.figure_id == preferred.id
+        )
+        note = ctx.t(
+            "sources_differ_preferred",
+            value=formatted_value(preferred, ctx),
+            who=attribution(ctx.build, preferred, ctx.lang),
+            reason=ctx.fmt.text(reason, "reason"),
+        )
+    return {
+        "intro": ctx.t(
+            "sources_differ_intro",
+            what=ctx.fmt.text(ctx.data["indicators"][first.indicator_id], "label")
+            + " · "
+            + ctx.label("places", first.geo)
+            + (" · " + ctx.label("segments", first.segment) if first.segment else ""),
+            period=ctx.fmt.day(first.period, first.period_precision),
+        ),  # fmt: skip
+        "figures": [
+            {
+                "id": f.id,
+                "this": f.id == fig.id,
+                "preferred": f.id == group.preferred,
+                "href": ctx.link(ctx.urls.figure(f.id, ctx.lang)),
+                "value": formatted_value(f, ctx),
+                "who": attribution(ctx.build, f, ctx.lang),
+                "kind_label": ctx.label("figure_kinds", f.kind),
+                "source": source_link(f.source_id, ctx),
+                "quote": f.quote,
+            }
+            for f in group.figures
+        ],
+        "note": note,
+    }
+
+
+def parts(fig, ctx: Page) -> list[dict]:
+    """The parts of a whole, each with its value and a link."""
+    return [
+        figure_link(p.id, ctx)
+        | {"value": formatted_value(p, ctx), "scope": ctx.fmt.text(p, "scope")}
+        for p in ctx.build.index("parts_of", fig.id)
+    ]
 
 
 def figure(fig, ctx: Page) -> dict:
@@ -75,6 +144,9 @@ def figure(fig, ctx: Page) -> dict:
         "quote": fig.quote,
         "citation": citation(fig, ctx),
         "commitments": commitment_statuses(ctx.build.index("commitments_by_figure", fig.id), ctx),
+        "differs": differs(fig, ctx),
+        "whole": figure_link(fig.part_of, ctx) if fig.part_of else None,
+        "parts": parts(fig, ctx),
     }
 
 
@@ -118,3 +190,9 @@ def targets(items, ctx: Page) -> list[dict]:
 def home_figures(ctx: Page) -> list[dict]:
     """The featured figures (featured_figures.csv), the headline target first."""
     return [figure(f, ctx) for f in ctx.build.editorial.figures]
+
+
+def all_differences(ctx: Page) -> list[dict]:
+    """Every disagreement between sources, each seen from its first figure: the list a data
+    user checks before quoting any of them."""
+    return [differs(group.figures[0], ctx) for group in ctx.build.index("disagreements", None)]

@@ -66,6 +66,15 @@ def source_title(src, ctx: Page | Context) -> str:
     return f"{ctx.data['organisations'][src.publisher_id].name}, {name}"
 
 
+def attribution(ctx: Context, fig, lang: str) -> str:
+    """Who gives a figure, where sources differ: a claim by a person (stated_by_person_id),
+    or a value as its source's publisher published it (a measurement)."""
+    language = ctx.languages[lang]
+    if fig.stated_by_person_id:
+        return language.t("said_by", who=ctx.data["people"][fig.stated_by_person_id].name)
+    return language.t("published_by", who=source_title(ctx.data["sources"][fig.source_id], ctx))
+
+
 def source_link(source_id, ctx: Page) -> dict:
     """A link to a source; `lang` is the source's language, for the element that holds it."""
     src = ctx.data["sources"][source_id]

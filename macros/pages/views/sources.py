@@ -29,6 +29,12 @@ LINK_OF = {
 }
 
 
+def published_day(src):
+    """The day a document came out (published, else the interview's day), or None: a
+    profile's creation day says nothing of when a figure in it was published."""
+    return src.published or src.interviewed
+
+
 def source_date(src, ctx: Page) -> str:
     """The date a citation gives: the document's own, said for what it is ("interview given
     on…", "profile created on…"); no publication date is made up when the document has none."""
