@@ -32,18 +32,21 @@ def editorial(pkg: RawPackage, today: date):
             charts.path, homes[1] if len(homes) > 1 else None, "home", "home-chart-count",
             found=len(homes),
         )  # fmt: skip
-    yield from _twice(charts, "indicator_id", "chart-twice")
+    # Two charts of one indicator must draw different places (geo).
+    yield from _twice(charts, "indicator_id", "chart-twice", also="geo")
     drawn = {row.get("indicator_id") for _, row in figures.rows}
     for line, row in charts.rows:
         if (indicator := row.get("indicator_id")) not in drawn:
             yield problem(charts.path, line, "indicator_id", "chart-empty", id=indicator)
 
 
-def _twice(table, column: str, code: str):
-    """A second row naming the same figure or indicator, located on that row."""
-    seen: dict[str, int] = {}
+def _twice(table, column: str, code: str, also: str | None = None):
+    """A second row naming the same figure or indicator (and the same `also`, where given),
+    located on that row."""
+    seen: dict[tuple, int] = {}
     for line, row in table.rows:
         value = row.get(column)
-        if value in seen:
-            yield problem(table.path, line, column, code, id=value, other=seen[value])
-        seen.setdefault(value, line)
+        key = (value, row.get(also) if also else None)
+        if key in seen:
+            yield problem(table.path, line, column, code, id=value, other=seen[key])
+        seen.setdefault(key, line)

@@ -351,6 +351,7 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
     language = ctx.languages[lang]
     ticks: dict[float, str] = {}
     values = [0.0]
+    labels: list[tuple[float, float, str]] = []
     for n, g in enumerate(lay.groups):
         colour, marker, dashes = (
             LINE_COLOURS[n % len(LINE_COLOURS)],
@@ -372,8 +373,7 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
                     ax.plot([x], [y], marker=marker, markerfacecolor="white", color=colour,
                             linestyle="none", markersize=7,
                             label=mark_label(ctx, lay, f, lang))  # fmt: skip
-                ax.annotate(shown(f), (x, y), xytext=(0, 7), textcoords="offset points",
-                            ha="center", va="bottom", color=INK, fontsize=8.5)  # fmt: skip
+                labels.append((x, y, shown(f)))
         for t in g.targets:
             x, y = _x(t.deadline), float(t.value)
             ticks[x] = language.day(t.deadline, t.deadline_precision)
@@ -386,6 +386,7 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
             ax.annotate(target_note(ctx, t, lang, fmt(y, None)), (x, y), xytext=(-6, 8),
                         textcoords="offset points", ha="right", va="bottom", color=TARGET,
                         fontsize=8.5)  # fmt: skip
+    _value_labels(ax, labels, max(values) or 1)
     xs = sorted(ticks)
     ax.set_xticks(xs, [ticks[x] for x in xs])
     pad = max((xs[-1] - xs[0]) * 0.06, 0.3) if xs else 1
@@ -397,6 +398,22 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
     ax.grid(axis="y", color=GRID, linewidth=0.4, alpha=0.5)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
               fontsize=9)  # fmt: skip
+
+
+def _value_labels(ax, labels: list[tuple[float, float, str]], top: float) -> None:
+    """Each point's value, above it, or below it where the next point up at the same period
+    is too close for both labels to be read."""
+    near = top * 0.07
+    by_x: dict[float, list] = {}
+    for x, y, text in labels:
+        by_x.setdefault(x, []).append((y, text))
+    for x, points in by_x.items():
+        points.sort()
+        for i, (y, text) in enumerate(points):
+            below = i + 1 < len(points) and points[i + 1][0] - y < near
+            ax.annotate(text, (x, y), xytext=(0, -8 if below else 7), textcoords="offset points",
+                        ha="center", va="top" if below else "bottom", color=INK,
+                        fontsize=8.5)  # fmt: skip
 
 
 def _contested(ctx: Context, fig) -> bool:

@@ -72,7 +72,8 @@ def attribution(ctx: Context, fig, lang: str) -> str:
     language = ctx.languages[lang]
     if fig.stated_by_person_id:
         return language.t("said_by", who=ctx.data["people"][fig.stated_by_person_id].name)
-    return language.t("published_by", who=source_title(ctx.data["sources"][fig.source_id], ctx))
+    publisher = ctx.data["sources"][fig.source_id].publisher_id
+    return language.t("published_by", who=ctx.data["organisations"][publisher].name)
 
 
 def source_link(source_id, ctx: Page) -> dict:
