@@ -10,6 +10,7 @@ still hold (the pages' finer behaviour is tested on the frozen fixture package).
 """
 
 import csv
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -21,10 +22,11 @@ from macros.check.quotes import verify
 from macros.check.validate import validate
 from macros.data import paths
 from macros.data.context import Context
+from macros.pages import charts
 from macros.pages.page import Page
 from macros.pages.views.figures import targets
 from tests.html_text import broken_links
-from tests.new_source import EXAMPLE, SOURCE_ID, live_copy_with_new_source
+from tests.new_source import EXAMPLE, SERIES, SERIES_SOURCES, SOURCE_ID, live_copy_with_new_source
 
 pytestmark = pytest.mark.slow
 
@@ -65,6 +67,8 @@ def test_a_new_source_of_every_kind_of_record_validates(grown):
     assert validate(grown) == []
     # Its quotations are in its text (a fictional one, kept with the example).
     assert verify(grown, EXAMPLE / "texts", source=SOURCE_ID) == []
+    for source in SERIES_SOURCES:
+        assert verify(grown, SERIES / "texts", source=source) == []
 
 
 def test_the_example_adds_a_record_of_every_kind(grown, ctx):
@@ -74,9 +78,11 @@ def test_the_example_adds_a_record_of_every_kind(grown, ctx):
     assert cited["roles"] and cited["relations"]
     added = {
         name: {row["id"] for row in csv.DictReader(path.open(encoding="utf-8"))}
-        for name, path in ((p.stem, p) for p in (EXAMPLE / "data").glob("*.csv"))
+        for name, path in (
+            (p.stem, p) for ex in (EXAMPLE, SERIES) for p in (ex / "data").glob("*.csv")
+        )
     }
-    for name in ("indicators", "featured_figures", "charts"):
+    for name in ("indicators", "featured_figures", "charts", "preferred_figures", "places"):
         assert added[name] <= set(ctx.data[name]), name
 
 
@@ -162,3 +168,112 @@ def test_sources_keep_their_language_on_pages_in_another(grown_site, ctx):
 
 def test_no_broken_link_or_anchor(grown_site):
     assert broken_links(grown_site) == []
+
+
+# --- series, disagreements and parts, on every page of the grown site ----------------------
+
+
+def listing_page(site: Path, ctx, prefix: str, fig_id: str) -> str:
+    part = ctx.parts.part_of("figures", fig_id)
+    return read(site, f"{prefix}figures" + ("" if part == 1 else f"/{part}"))
+
+
+def plain(text: str) -> str:
+    """Text with the typography's no-break spaces as spaces and apostrophes unescaped."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text.replace("&#39;", "'"))
+
+
+def section(html: str, fig_id: str) -> str:
+    """A figure's own article on its listing page."""
+    start = html.index(f'<article class="bf-figure" id="{fig_id}"')
+    return html[start : html.index("</article>", start)]
+
+
+def test_each_series_is_drawn_over_time_with_its_points_in_order(grown_site, ctx):
+    over_time = [c for c in ctx.editorial.charts if charts.layout(ctx, c.id).over_time]
+    assert over_time  # the example charts yearly rates
+    for chart in over_time:
+        lay = charts.layout(ctx, chart.id)
+        for g in lay.groups:
+            settled = [f.period for f in g.figures if not (d := ctx.index.disagreement(f.id))
+                       or d.preferred]  # fmt: skip
+            assert settled == sorted(settled) and len(set(settled)) == len(settled), g.key
+        for lang in LANGS:
+            table = (grown_site / "charts" / f"{chart.id}-{lang}.csv").read_text(encoding="utf-8")
+            rows = list(csv.DictReader(table.splitlines()))
+            svg = (grown_site / "charts" / f"{chart.id}-{lang}.svg").read_text(encoding="utf-8")
+            for row in rows:
+                if row["period"]:  # each point's period is a label of the time axis
+                    assert f">{row['period'][:4]}<" in svg, (chart.id, row["figure_id"])
+
+
+def test_every_chart_csv_is_what_is_drawn_and_compares_only_what_it_declares(grown_site, ctx):
+    for chart in ctx.editorial.charts:
+        lay = charts.layout(ctx, chart.id)
+        for lang in LANGS:
+            path = grown_site / "charts" / f"{chart.id}-{lang}.csv"
+            rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+            assert [(r["role"], r["figure_id"]) for r in rows] == [
+                (role, f.id) for role, f in lay.marks()
+            ]
+        drawn = [f for _, f in lay.marks() if not f.part_of]
+        for flag, col in (("compares_places", "geo"), ("compares_segments", "segment"),
+                          ("compares_actors", "organisation_id")):  # fmt: skip
+            assert len({f[col] for f in drawn}) == 1 or chart[flag], (chart.id, flag)
+        if not lay.over_time:  # bars never set two periods side by side
+            assert len({f.period for f in drawn if f.kind != "target"}) <= 1, chart.id
+
+
+def test_a_part_is_drawn_inside_its_whole_never_as_a_rival(grown_site, ctx):
+    parts = [f for f in ctx.data["figures"].values() if f.part_of]
+    assert parts
+    for part in parts:
+        for chart in ctx.editorial.charts:
+            marks = charts.layout(ctx, chart.id).marks()
+            roles = [role for role, f in marks if f.id == part.id]
+            assert roles in ([], ["part"]), (chart.id, part.id)
+            if roles:  # right after its whole
+                at = [f.id for _, f in marks].index(part.id)
+                assert marks[at - 1][1].id == part.part_of
+        for prefix in LANGS.values():
+            whole = section(listing_page(grown_site, ctx, prefix, part.part_of), part.part_of)
+            assert f"#{part.id}" in whole  # the whole names its part
+            own = section(listing_page(grown_site, ctx, prefix, part.id), part.id)
+            assert f"#{part.part_of}" in own
+
+
+def test_a_disagreement_shows_on_every_page_that_shows_either_figure(grown_site, ctx):
+    groups = ctx.index("disagreements", None)
+    assert {g.preferred is None for g in groups} == {True, False}  # settled and open ones
+    for group in groups:
+        for fig in group.figures:
+            for prefix in LANGS.values():
+                # The figure's section on its indicator's listing: every value, quotation, and
+                # who gives each.
+                own = section(listing_page(grown_site, ctx, prefix, fig.id), fig.id)
+                assert 'class="bf-differs"' in own
+                for other in group.figures:
+                    assert f"#{other.id}" in own and plain(other.quote[:40]) in plain(own)
+                # The figures page's list of every disagreement.
+                first = read(grown_site, f"{prefix}figures")
+                differ = first[: first.index('id="tous-les-chiffres"' if not prefix
+                                             else 'id="every-figure"')]  # fmt: skip
+                assert f"#{fig.id}" in differ
+            doc = json.loads((grown_site / "api" / "v1" / "figures" / f"{fig.id}.json").read_text())
+            others = {o.id for o in group.figures} - {fig.id}
+            assert {f["id"] for f in doc["sources_differ"]["figures"]} == others
+            assert doc["sources_differ"]["preferred_figure_id"] == group.preferred
+            assert set(doc["figure"]["differs_from"].split()) <= others
+    # The measurements a target is compared with carry the disagreement too.
+    for prefix in LANGS.values():
+        html = read(grown_site, f"{prefix}targets")
+        for group in groups:
+            if any(f.id in html for f in group.figures):
+                assert all(f"#{f.id}" in html for f in group.figures)
+    # In the downloads: the computed column names the other sources' figures.
+    path = grown_site / "data" / "csv" / "figures.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        differs = {row["id"]: row["differs_from"] for row in csv.DictReader(f)}
+    for group in groups:
+        for fig in group.figures:
+            assert differs[fig.id], fig.id
