@@ -61,7 +61,7 @@ def test_json_files_hold_typed_records(site, built):
     target = next(f for f in figures if f["id"] == "ai-training-target-300000")
     assert target["value"] == 300000 and isinstance(target["value"], int)
     audience = next(f for f in figures if f["id"] == "medef-audience-companies-2021")
-    assert audience["value"] == 21.96 and audience["date"] == "2021-01-01"
+    assert audience["value"] == 21.96 and audience["period"] == "2021-01-01"
     anns = json.loads((site / "data" / "json" / "announcements.json").read_text(encoding="utf-8"))
     assert all(isinstance(a["planned"], bool) for a in anns)
 
@@ -77,7 +77,8 @@ def test_sqlite_database(site, built):
         for fk in res["schema_data"].get("foreignKeys", []):
             assert f"idx_{res['name']}_{fk['fields']}" in indexed
             refs = con.execute(f'PRAGMA foreign_key_list("{res["name"]}")').fetchall()
-            assert any(r[3] == fk["fields"] and r[2] == fk["reference"]["resource"] for r in refs)
+            target = fk["reference"]["resource"] or res["name"]  # "": the table itself
+            assert any(r[3] == fk["fields"] and r[2] == target for r in refs)
     columns = {r[1]: r[2] for r in con.execute('PRAGMA table_info("figures")')}
     assert columns["value"] == "REAL" and columns["date"] == "TEXT"
     meta = dict(con.execute("SELECT key, value FROM _metadata"))

@@ -22,7 +22,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..data.records import read_descriptor, read_records
+from ..data.records import read_descriptor, read_records, referenced
 from ..format.language import Language
 from ..publish.tables import plain
 from ..publish.workbook import pinned_zip
@@ -43,10 +43,7 @@ def fingerprint(descriptor: dict) -> str:
 
 def foreign_keys(schema: dict, resource: str) -> dict[str, str]:
     """{field: the resource its values are ids of} ("" in Table Schema: the resource itself)."""
-    return {
-        fk["fields"]: fk["reference"]["resource"] or resource
-        for fk in schema.get("foreignKeys", [])
-    }
+    return {fk["fields"]: referenced(fk, resource) for fk in schema.get("foreignKeys", [])}
 
 
 def put(sheet, row: int, col: int, value) -> None:

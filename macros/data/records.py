@@ -77,3 +77,8 @@ def published_schema(schema: dict, computed: tuple[str, ...], foreign_keys=()) -
     out["fields"] = schema["fields"] + [described[name] for name in computed]
     out["foreignKeys"] = schema.get("foreignKeys", []) + list(foreign_keys)
     return out
+
+
+def referenced(foreign_key: dict, resource: str) -> str:
+    """The resource a foreign key points to ("" in Table Schema: the resource itself)."""
+    return foreign_key["reference"]["resource"] or resource

@@ -369,9 +369,10 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
                 x, y = _x(f.period), float(f.value)
                 ticks[x] = language.day(f.period, f.period_precision)
                 values.append(float(f.value_max or f.value))
-                if f not in settled:
-                    ax.plot([x], [y], marker=marker, markerfacecolor="white", color=colour,
-                            linestyle="none", markersize=7,
+                if f not in settled:  # a claim as a cross, a publication as an open marker
+                    ax.plot([x], [y], marker="X" if f.stated_by_person_id else marker,
+                            markerfacecolor=colour if f.stated_by_person_id else "white",
+                            color=colour, linestyle="none", markersize=7,
                             label=mark_label(ctx, lay, f, lang))  # fmt: skip
                 labels.append((x, y, shown(f)))
         for t in g.targets:

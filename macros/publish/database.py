@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from ..data.context import Context
+from ..data.records import referenced
 from .tables import plain
 
 TYPES = {
@@ -37,7 +38,7 @@ def create_statements(ctx: Context) -> list[str]:
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
             cols.append(
-                f"FOREIGN KEY ({_quote(fk['fields'])}) REFERENCES {_quote(ref['resource'])} ({_quote(ref['fields'])})"
+                f"FOREIGN KEY ({_quote(fk['fields'])}) REFERENCES {_quote(referenced(fk, table))} ({_quote(ref['fields'])})"
             )
         out.append(f"CREATE TABLE {_quote(table)} (\n  " + ",\n  ".join(cols) + "\n) STRICT")
         for fk in schema.get("foreignKeys", []):

@@ -1,5 +1,6 @@
 """The data dictionary, generated from the Table Schemas."""
 
+from ...data.records import referenced
 from ...publish.csv_files import csv_path
 from ..page import Page
 
@@ -23,7 +24,7 @@ def dictionary(ctx: Page) -> list[dict]:
     out = []
     for res in build.descriptor["resources"]:
         schema = res["schema_data"]
-        keys = {fk["fields"]: fk["reference"]["resource"] for fk in schema.get("foreignKeys", [])}
+        keys = {fk["fields"]: referenced(fk, res["name"]) for fk in schema.get("foreignKeys", [])}
         out.append(
             {
                 "name": res["name"],

@@ -73,6 +73,7 @@ def figure_row(fig, ctx: Page) -> dict:
         "date": ctx.fmt.day(fig.date, fig.date_precision),
         "deadline": ctx.fmt.day(fig.deadline, fig.deadline_precision),
         "period": period(fig, ctx),
+        "period_only": ctx.fmt.day(fig.period, fig.period_precision),
         "source": source_link(fig.source_id, ctx),
     }
 
@@ -97,15 +98,14 @@ def differs(fig, ctx: Page) -> dict | None:
             who=attribution(ctx.build, preferred, ctx.lang),
             reason=ctx.fmt.text(reason, "reason"),
         )
+    what = ctx.fmt.text(ctx.data["indicators"][first.indicator_id], "label")
+    what += " · " + ctx.label("places", first.geo)
+    if first.segment:
+        what += " · " + ctx.label("segments", first.segment)
+    when = ctx.fmt.day(first.period, first.period_precision)
     return {
-        "intro": ctx.t(
-            "sources_differ_intro",
-            what=ctx.fmt.text(ctx.data["indicators"][first.indicator_id], "label")
-            + " · "
-            + ctx.label("places", first.geo)
-            + (" · " + ctx.label("segments", first.segment) if first.segment else ""),
-            period=ctx.fmt.day(first.period, first.period_precision),
-        ),  # fmt: skip
+        "title": f"{what}, {when}",
+        "intro": ctx.t("sources_differ_intro", what=what, period=when),
         "figures": [
             {
                 "id": f.id,
