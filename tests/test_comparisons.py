@@ -106,6 +106,18 @@ def test_a_preferred_figure_settles_one_real_disagreement(tmp_path):
     assert found == [(3, "preferred-twice"), (4, "preferred-alone")]
 
 
+def test_a_featured_figure_is_the_preferred_one_where_sources_differ(tmp_path):
+    path = grow(tmp_path / "pkg")
+    append_rows(path.parent, "featured_figures", [
+        {"id": "featured-claim", "figure_id": SETTLED[1], "rank": "90", "headline": "false",
+         "card": "false"},
+    ])  # fmt: skip
+    found = [(p.column, p.code) for p in validate(path) if p.file == "data/featured_figures.csv"]
+    assert found == [("figure_id", "featured-not-preferred")]
+    edit(path, "featured_figures", "featured-claim", figure_id=SETTLED[0])
+    assert validate(path) == []
+
+
 def test_a_period_must_be_written_in_its_quote(tmp_path):
     path = grow(tmp_path / "pkg")
     edit(path, "figures", LINE + "2023", period="2022-01-01")

@@ -122,6 +122,15 @@ def preferred(pkg: RawPackage, today: date):
             )  # fmt: skip
         else:
             seen[group.key] = line
+    # The headline and key figures use the preferred figure of a settled disagreement.
+    featured = pkg.tables.get("featured_figures")
+    chosen = {row.get("figure_id") for _, row in marks.rows}
+    for line, row in featured.rows if featured else []:
+        group = group_of.get(row.get("figure_id"))
+        settled = [i for i in group.ids if i in chosen] if group else []
+        if settled and row["figure_id"] not in settled:
+            yield problem(featured.path, line, "figure_id", "featured-not-preferred",
+                          id=row["figure_id"], preferred=settled[0])  # fmt: skip
 
 
 def sources_differ(pkg: RawPackage, today: date):

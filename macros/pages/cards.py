@@ -82,9 +82,14 @@ def png(ctx: Context, name: str, lang: str) -> bytes:
         fig.text(0.05, 0.9, t["kicker"], fontsize=20, color=charts.BAR, weight="bold", va="top")
         if name.startswith("chart-"):
             fig.text(0.05, 0.8, t["label"], fontsize=26, weight="bold", va="top")
-            ax = fig.add_axes((0.3, 0.12, 0.62, 0.56))
-            with plt.rc_context({"font.size": 14}):
-                charts.plot(ax, ctx, name.removeprefix("chart-"), lang)
+            chart_id = name.removeprefix("chart-")
+            if charts.layout(ctx, chart_id).over_time:  # lines, their legend on the right
+                ax = fig.add_axes((0.1, 0.12, 0.5, 0.56))
+                charts.plot(ax, ctx, chart_id, lang, legend="right")
+            else:  # bars, their labels on the left
+                ax = fig.add_axes((0.3, 0.12, 0.62, 0.56))
+                with plt.rc_context({"font.size": 14}):
+                    charts.plot(ax, ctx, chart_id, lang)
         else:
             if t["big"]:
                 fig.text(0.05, 0.72, t["big"], fontsize=72, weight="bold", va="top")

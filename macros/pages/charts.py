@@ -247,11 +247,15 @@ def _text(ctx: Context, chart_id: str, lang: str):
     return fmt, shown
 
 
-def plot(ax, ctx: Context, chart_id: str, lang: str) -> None:
+def plot(ax, ctx: Context, chart_id: str, lang: str, legend: str = "below") -> None:
     """Draw the chart on a matplotlib axes (the chart files and the preview cards share it):
-    over time when its figures cover several periods, else bars."""
+    over time when its figures cover several periods, else bars. A line chart's legend goes
+    below it, or to its right in a card's wide frame (`legend="right"`)."""
     lay = layout(ctx, chart_id)
-    (_plot_lines if lay.over_time else _plot_bars)(ax, ctx, chart_id, lang, lay)
+    if lay.over_time:
+        _plot_lines(ax, ctx, chart_id, lang, lay, legend)
+    else:
+        _plot_bars(ax, ctx, chart_id, lang, lay)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_axisbelow(True)
 
@@ -339,7 +343,7 @@ def _x(when: date) -> float:
     return when.year + (when.timetuple().tm_yday - 1) / 365.25
 
 
-def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
+def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout, legend: str) -> None:
     """One line per place, segment and organisation, periods along the axis, each point
     labelled with its value; each line told apart by its marker and dash pattern as well as
     its colour (greyscale). A target is a star at its deadline, joined to its line's last
@@ -397,8 +401,15 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None
     ax.set_ylim(min(values + [0]), max(values) * 1.18 or 1)
     ax.set_ylabel(language.text(indicator_of(ctx, chart_id), "label"), wrap=True)
     ax.grid(axis="y", color=GRID, linewidth=0.4, alpha=0.5)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False,
-              fontsize=9)  # fmt: skip
+    handles, names = ax.get_legend_handles_labels()
+    width = 40 if legend == "right" else 60
+    names = ["\n".join(textwrap.wrap(n, width)) for n in names]
+    if legend == "right":
+        ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False,
+                  fontsize=9)  # fmt: skip
+    else:
+        ax.legend(handles, names, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2,
+                  frameon=False, fontsize=9)  # fmt: skip
 
 
 def _value_labels(ax, labels: list[tuple[float, float, str]], top: float) -> None:
