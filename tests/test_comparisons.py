@@ -250,7 +250,7 @@ def test_both_values_show_wherever_either_figure_appears(ctx):
         assert view["note"] == "No value is preferred: the charts show them all."
         assert all(d["quote"] for d in view["figures"])
     settled = figure(ctx.data["figures"][SETTLED[1]], en)["differs"]
-    assert settled["note"].startswith("The charts and the headline use 19% (published by")
+    assert settled["note"].startswith("The charts and the key figures use 19% (published by")
     # The figures page's list of every disagreement, and the target's measurements.
     assert [[d["id"] for d in g["figures"]] for g in all_differences(en)] == [
         list(SETTLED),
