@@ -277,3 +277,22 @@ def test_a_disagreement_shows_on_every_page_that_shows_either_figure(grown_site,
     for group in groups:
         for fig in group.figures:
             assert differs[fig.id], fig.id
+
+
+@pytest.mark.node
+def test_the_pages_that_compare_sources_are_valid_html(grown_site, ctx):
+    """The markup of disagreements, parts and series (the frozen test site has none of them)
+    through the Nu Html Checker: each listing part that holds one, the targets, the charts."""
+    from test_html import known, vnu
+
+    shown = {f.id for g in ctx.index("disagreements", None) for f in g.figures}
+    shown |= {f.id for f in ctx.data["figures"].values() if f.part_of}
+    parts = {ctx.parts.part_of("figures", i) for i in shown}
+    pages = []
+    for prefix in LANGS.values():
+        pages += [grown_site / f"{prefix}figures" / ("" if p == 1 else str(p)) / "index.html"
+                  for p in parts]  # fmt: skip
+        pages += [grown_site / f"{prefix}{page}" / "index.html" for page in ("targets", "charts")]
+        pages += [grown_site / f"{prefix}embed" / c.id / "index.html" for c in ctx.editorial.charts]
+    ours = [m for m in vnu(pages) if not known(m)]
+    assert not ours, [(m["url"].split("site")[-1], m.get("lastLine"), m["message"]) for m in ours]
