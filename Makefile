@@ -13,10 +13,13 @@ NODE_STAMP := node_modules/.installed
 
 .PHONY: serve site test check fuzz validate verify-quotes release diff workbook import pdf validate-summary lint format lock bench clean
 
-# The stamp is rebuilt whenever the lock changes.
-$(STAMP): requirements.lock
+# The stamp is rebuilt whenever the lock or the project's metadata changes. The project itself
+# is installed in editable mode (no download: setuptools is in the lock), so that MkDocs finds
+# its plugin by its entry point and every edit applies at once.
+$(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "make: cannot create $(VENV) with $(PYTHON): install Python 3.11+ with venv (Debian/Ubuntu: apt-get install python3-venv; macOS: brew install python)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index --editable .
 	touch $(STAMP)
 
 # Test-only tools from npm (the Nu Html Checker), pinned by package-lock.json.

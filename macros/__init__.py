@@ -1,5 +1,5 @@
 """mkdocs-macros entry point. The code is a pipeline of stages, each a package (ARCHITECTURE.md):
-format -> data -> check | publish -> site -> build. The wiring lives in build/."""
+format -> data -> check | publish -> pages -> generator. The wiring lives in generator/."""
 
 
 def define_env(env):

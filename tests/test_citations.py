@@ -65,7 +65,7 @@ def package(folder: Path, *, publisher=True, reference=True, date=True, url=Fals
 def open_case(tmp_path, **parts) -> tuple[Context, str, object]:
     build = Context.open(package(tmp_path / "package", **parts), CONFIG)
     # The chart files are not drawn here: the pages list none.
-    build.products.chart_sizes.supply = dict
+    build.products.chart_sizes.give({})
     source_id = next(iter(build.data["sources"]))
     fig = next(f for f in build.data["figures"].values() if f.source_id == source_id)
     return build, source_id, fig

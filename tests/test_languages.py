@@ -64,22 +64,22 @@ def test_a_language_keeps_its_own_pages_at_the_shared_addresses(lang, expected, 
     assert files.get_file_from_path("style.css") is not None
 
 
-def test_a_download_list_never_waits_on_a_publisher_that_is_gone():
-    """A language build asks the publisher for the downloads' list: if the publisher ended
+def test_a_page_never_waits_on_a_publisher_that_is_gone():
+    """A language build waits for the publisher's one message: if the publisher ended
     without sending it, the build stops with the publishing error instead of waiting."""
     import multiprocessing
 
     from mkdocs.exceptions import Abort
 
-    from macros.generator.publishing import Receiver
+    from macros.generator.publishing import Published, Receiver
 
     recv, send = multiprocessing.Pipe(duplex=False)
-    send.send(("chart_sizes", {"charts/a.svg": 10}))
+    sent = Published(chart_sizes={"charts/a.svg": 10}, downloads=[], release_downloads={})
+    send.send(sent)
+    assert Receiver(recv).receive() == sent
     send.close()
-    receiver = Receiver(recv)
-    assert receiver.receive("chart_sizes") == {"charts/a.svg": 10}
     with pytest.raises(Abort, match="Publishing the files failed"):
-        receiver.receive("downloads")
+        Receiver(recv).receive()
 
 
 def test_a_publisher_error_reaches_the_page_that_waits_for_it():
@@ -87,12 +87,12 @@ def test_a_publisher_error_reaches_the_page_that_waits_for_it():
 
     from mkdocs.exceptions import Abort
 
-    from macros.generator.publishing import Receiver
+    from macros.generator.publishing import Failed, Receiver
 
     recv, send = multiprocessing.Pipe(duplex=False)
-    send.send(("error", "v2.1.0: data/figures.csv differs from its record"))
+    send.send(Failed("v2.1.0: data/figures.csv differs from its record"))
     with pytest.raises(Abort, match="differs from its record"):
-        Receiver(recv).receive("downloads")
+        Receiver(recv).receive()
 
 
 @pytest.mark.slow

@@ -1,4 +1,4 @@
-"""A build's products: each made once, supplied by the build layer where it says so, and
+"""A build's products: each made once, given by the build layer where it says so, and
 never carried to another process."""
 
 import pickle
@@ -8,15 +8,15 @@ from macros.generator.context import packed
 from macros.publish.downloads import downloads
 
 
-def test_a_product_is_made_once_and_a_supply_wins_over_the_maker():
+def test_a_product_is_made_once_and_a_given_value_wins_over_the_maker():
     made = []
     product: Product[int] = Product()
     assert product.get(lambda: made.append(1) or len(made)) == 1
     assert product.get(lambda: made.append(1) or len(made)) == 1
     assert made == [1]
-    supplied: Product[str] = Product()
-    supplied.supply = lambda: "from the publisher"
-    assert supplied.get(lambda: "made here") == "from the publisher"
+    given: Product[str] = Product()
+    given.give("from the publisher")
+    assert given.get(lambda: "made here") == "from the publisher"
 
 
 def test_the_downloads_are_made_once_a_build_and_the_packed_context_has_none(built):

@@ -3,8 +3,8 @@
 The build context (context.py) holds the data; a build's products are its own: a fresh
 Products for each build and for each process of it (generator/context.packed leaves them out).
 A product is made the first time it is asked for, by the maker its asker passes, unless the
-build layer supplied it: in a site build, the charts' sizes and the downloads' lists come
-from the publishing process (generator/publishing.py).
+build layer gave it: in a site build, the charts' sizes and the downloads' lists come from
+the publishing process (generator/publishing.py), given before any page that lists them.
 """
 
 from collections.abc import Callable
@@ -18,15 +18,18 @@ class Product(Generic[T]):
     """One product of a build: made once, then the same value for every asker."""
 
     def __init__(self) -> None:
-        self.supply: Callable[[], T] | None = None  # set by the build layer, or None
         self._made = False
         self._value: T | None = None
 
+    def give(self, value: T) -> None:
+        """The build layer's value, made elsewhere (the publishing process)."""
+        self._value, self._made = value, True
+
     def get(self, make: Callable[[], T]) -> T:
-        """The product: made by `supply` if the build layer set one, else by `make`, the
-        first time; the same value afterwards."""
+        """The product: the value given, else made by `make` the first time; the same value
+        afterwards."""
         if not self._made:
-            self._value = (self.supply or make)()
+            self._value = make()
             self._made = True
         return self._value  # type: ignore[return-value]
 

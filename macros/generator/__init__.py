@@ -1,4 +1,4 @@
-"""Stage 4, build: the thin layer that wires the stages into MkDocs (hooks.py, macros.py).
+"""The generator: the thin layer that wires the stages into MkDocs (plugin.py, macros.py).
 
 All MkDocs-specific code lives here, so that a move to another generator stays cheap.
 """

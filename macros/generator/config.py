@@ -1,11 +1,10 @@
 """The site configuration (languages, names, addresses) read from the MkDocs configuration.
 
-mkdocs.yml lists the site's languages (`extra.languages`, the default first) and builds the
-default one; each other language has its own mkdocs.<lang>.yml, which inherits mkdocs.yml and
+mkdocs.yml lists the site's languages (the briefing plugin's `languages`, the default first)
+and builds the default one; each other language has its own mkdocs.<lang>.yml, which inherits mkdocs.yml and
 sets `theme.language`. A build's language is its theme's language.
 """
 
-import os
 from pathlib import Path
 
 from ..data import paths
@@ -18,7 +17,7 @@ def language(config) -> str:
 
 
 def languages(config) -> tuple[str, ...]:
-    return tuple(config.extra["languages"])
+    return tuple(config.plugins["briefing"].config.languages)
 
 
 def config_file(config, lang: str) -> Path:
@@ -58,17 +57,3 @@ def load_site_config(mkdocs_yml: Path = paths.MKDOCS_YML, **overrides) -> SiteCo
     config = load_config(str(mkdocs_yml))
     site = site_config(config)
     return SiteConfig(**(site.__dict__ | overrides))
-
-
-def package_path() -> Path:
-    """The package this build reads: BRIEFING_PACKAGE (benchmark, tests) or the project's own.
-
-    Read when a build starts, never at import time.
-    """
-    return Path(os.environ.get("BRIEFING_PACKAGE") or paths.PACKAGE).resolve()
-
-
-def history_wanted() -> bool:
-    """Whether the build reads the package's releases from git (BRIEFING_HISTORY=off: no,
-    for test builds of fixture packages that sit in this repository)."""
-    return os.environ.get("BRIEFING_HISTORY", "on") != "off"

@@ -2,9 +2,9 @@
 (mkdocs.<lang>.yml, which inherits mkdocs.yml), in a process of its own, beside the default
 language's build.
 
-The default language's build starts them before it reads the package (hooks.on_pre_build), so
+The default language's build starts them before it reads the package (plugin.py, on_pre_build), so
 that their start and imports overlap that read, and hands them the context pickled once MkDocs
-has cleaned the site folder (hooks.on_files): the package is read once. Each is started with
+has cleaned the site folder (on_files): the package is read once. Each is started with
 `spawn`, never a fork (`mkdocs serve` runs server and watcher threads), with its end of a pipe
 from the publishing process, which sends the list of downloads for its data page. It builds
 into <site>/<lang>/. The default build joins them before it ends, and a failed language
@@ -24,7 +24,6 @@ from mkdocs.exceptions import Abort
 
 from ..data.context import Context
 from ..format.language import both_languages
-from . import context as build_context
 from .config import config_file, language, languages, root_url
 from .publishing import Receiver
 
@@ -33,17 +32,17 @@ def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, co
     """One language's MkDocs build, in its own process: loaded at once, built when the
     default language's build hands it the context (pickled) on `handed`."""
     logging.basicConfig(level=logging.WARNING, format=f"%(levelname)-7s -  [{lang}] %(message)s")
-    build_context.COMMAND["name"] = command
     try:
         config = load_config(config_path, site_dir=site_dir, site_url=site_url)
+        plugin = config.plugins["briefing"]
+        plugin.command = command
         try:
             data = handed.recv()
         except EOFError:  # the default build stopped before it read the package
             return
         context = pickle.loads(data)
-        if conn is not None and isinstance(context, Context):
-            Receiver(conn).attach(context)
-        build_context.hand(config, context)
+        valid = conn is not None and isinstance(context, Context)
+        plugin.hand(context, Receiver(conn) if valid else None)
         mkdocs_build(config)
     except Abort as exc:  # located and explained by whoever raised it: no traceback needed
         print(f"[{lang}] {exc}", file=sys.stderr)
@@ -58,8 +57,9 @@ class LanguageBuilds:
     the package (their start and imports overlap that read), handed the context once MkDocs
     has cleaned the site folder, joined by finish()."""
 
-    def __init__(self, config, receivers: dict):
-        """`receivers`: each language's end of the publisher's pipe."""
+    def __init__(self, config, receivers: dict, command: str):
+        """`receivers`: each language's end of the publisher's pipe; `command`: build or
+        serve (an invalid package stops a build, and shows its problems in a preview)."""
         spawn = multiprocessing.get_context("spawn")
         self.processes, self.handing = {}, {}
         for lang in languages(config)[1:]:
@@ -72,7 +72,7 @@ class LanguageBuilds:
                 root_url(config),
                 handed,
                 conn,
-                build_context.COMMAND["name"],
+                command,
             )
             process = spawn.Process(target=_build, args=args, daemon=True)
             process.start()
@@ -86,6 +86,13 @@ class LanguageBuilds:
         for handing in self.handing.values():
             handing.send(data)
             handing.close()
+
+    def stop(self) -> None:
+        """The default build failed: the others are not waited for."""
+        for process in self.processes.values():
+            if process.is_alive():
+                process.terminate()
+            process.join()
 
     def finish(self) -> None:
         failed = []

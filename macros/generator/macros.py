@@ -1,13 +1,12 @@
 """The macros of the hand-written prose pages (docs/*.md).
 
 A macro renders its HTML with Jinja and leaves a placeholder comment in the Markdown; the hook
-puts the HTML in place after Python-Markdown has run (hooks.on_page_content), so generated
+puts the HTML in place after Python-Markdown has run (plugin.py, on_page_content), so generated
 markup is never parsed as Markdown.
 """
 
 from ..pages import render
 from ..pages.page import Page
-from . import context as build_context
 from .config import language
 
 PLACEHOLDER = "<!-- briefing-fragment {n} -->"
@@ -15,7 +14,8 @@ PLACEHOLDER = "<!-- briefing-fragment {n} -->"
 
 def define_env(env):
     def page() -> Page:
-        build, lang = build_context.current(env.conf), language(env.conf)
+        # This build's context, on the generator's plugin (generator/plugin.py).
+        build, lang = env.conf.plugins["briefing"].build, language(env.conf)
         # MkDocs' page.url is from this language's root.
         return Page(build, lang, build.urls.site_path(lang, env.page.url))
 

@@ -14,11 +14,12 @@ import multiprocessing
 import pickle
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from ..data.context import Context
+from ..data.context import Context  # noqa: F401  (the pickled context's type)
 from ..format.language import both_languages
 
 
@@ -38,7 +39,23 @@ def publish(build: Context, root: Path) -> None:
     write(root, made | published_files(build))
 
 
-def _send(conns: list, message) -> None:
+@dataclass(frozen=True)
+class Published:
+    """What the pages list of the publisher's files: sent once, before the files are written."""
+
+    chart_sizes: dict[str, int]  # {path: bytes} of every chart file
+    downloads: list  # publish/downloads.Download.listed() of every download
+    release_downloads: dict  # every release's files (publish/versions.release_downloads)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The publisher stopped: what it said."""
+
+    message: str
+
+
+def _send(conns: list, message: "Published | Failed") -> None:
     """To every language build still listening (one that failed has closed its pipe: its own
     exit code says so)."""
     for conn in list(conns):
@@ -63,17 +80,19 @@ def _child(handed, root: Path, conns: list) -> None:
         return
     build = pickle.loads(data)
     try:
-        # In the order the pages need them: charts (home), then the data page's lists.
-        _send(conns, ("chart_sizes", charts.sizes(build)))
-        _send(conns, ("downloads", [d.listed() for d in downloads(build)]))
-        _send(conns, ("release_downloads", release_downloads(build)))
+        published = Published(
+            chart_sizes=charts.sizes(build),
+            downloads=[d.listed() for d in downloads(build)],
+            release_downloads=release_downloads(build),
+        )
+        _send(conns, published)
         publish(build, root)
     except ReleaseMismatch as exc:  # located and explained: no traceback needed
-        _send(conns, ("error", str(exc)))
+        _send(conns, Failed(str(exc)))
         print(exc, file=sys.stderr)
         raise SystemExit(1) from None
     except BaseException:
-        _send(conns, ("error", traceback.format_exc()))
+        _send(conns, Failed(traceback.format_exc()))
         traceback.print_exc(file=sys.stderr)
         raise
     finally:
@@ -82,31 +101,21 @@ def _child(handed, root: Path, conns: list) -> None:
 
 
 class Receiver:
-    """A language build's end of the publisher's pipe: its messages, in the order sent."""
+    """A language build's end of the publisher's pipe."""
 
     def __init__(self, conn):
         self.conn = conn
-        self.received: dict = {}
 
-    def attach(self, build: Context) -> None:
-        """The build's chart sizes and download lists come from the publisher."""
-        build.products.chart_sizes.supply = lambda: self.receive("chart_sizes")
-        build.products.downloads.supply = lambda: tuple(self.receive("downloads"))
-        build.products.release_downloads.supply = lambda: self.receive("release_downloads")
-
-    def receive(self, expected: str):
-        """The publisher's message of that kind (chart sizes, downloads, releases' downloads),
-        keeping the ones that come before it. If the publisher ends without sending it, the
-        pipe closes and the build stops (never a silent wait)."""
-        while expected not in self.received:
-            try:
-                kind, value = self.conn.recv()
-            except EOFError:
-                kind, value = "error", "(exit)"
-            if kind == "error":
-                raise Abort(f"{both_languages('notice_publishing_failed')}:\n{value}")
-            self.received[kind] = value
-        return self.received[expected]
+    def receive(self) -> Published:
+        """The publisher's one message. If the publisher fails, or ends without sending it,
+        the pipe closes and the build stops (never a silent wait)."""
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            message = Failed("(exit)")
+        if isinstance(message, Failed):
+            raise Abort(f"{both_languages('notice_publishing_failed')}:\n{message.message}")
+        return message
 
 
 class Publication:
@@ -128,13 +137,18 @@ class Publication:
             conn.close()  # the child holds them now: its end is the pipes' end
         self.receivers = {lang: recv for lang, (recv, _) in pipes.items()}
 
-    def hand(self, build: "Context | None", data: bytes | None) -> None:
-        """Start publishing the context pickled in `data` (None: nothing to publish); this
-        build's chart sizes and download lists then come from the child."""
+    def hand(self, data: bytes | None) -> Receiver | None:
+        """Start publishing the context pickled in `data` (None: nothing to publish); returns
+        the default language's end of the pipe, where the publisher's message comes."""
         self.handing.send(data)
         self.handing.close()
-        if build is not None:
-            Receiver(self.own).attach(build)
+        return Receiver(self.own) if data is not None else None
+
+    def stop(self) -> None:
+        """The build failed: the publisher is not waited for."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
     def finish(self) -> None:
         self.process.join()

@@ -1,0 +1,321 @@
+"""The site generator: one MkDocs plugin, the only code that knows MkDocs' events.
+
+Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.yml for the
+others); this plugin runs in each. The default language's build validates and reads the
+package once, starts the other languages' builds and the publishing process (languages.py,
+publishing.py) and hands them the context; each language's build adds its generated pages,
+renders them and the prose pages' fragments, and indexes its pages for search.
+
+All of a build's state lives on the plugin instance and is reset when a build starts
+(`on_config`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so nothing
+here may outlive the build that made it. A move to another generator rewrites this class.
+"""
+
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from ..check.report import as_text
+from ..check.validate import checked
+from ..data.context import Context
+from ..data.releases import FIXES, NO_HISTORY, read_history
+from ..format.language import both_languages, catalogue
+from ..pages import cards, render, security
+from ..pages.page import Page
+from ..pages.problems import problems_page
+from . import config as build_config
+from . import languages, record_pages, search
+from .context import Invalid, packed
+from .macros import PLACEHOLDER
+from .publishing import Publication, Receiver
+
+log = logging.getLogger("mkdocs.briefing")
+PROBLEMS = "<!-- briefing-problems -->"
+FRAGMENT = re.compile(re.escape(PLACEHOLDER).replace(r"\{n\}", r"(\d+)"))
+
+
+class BriefingConfig(base.Config):
+    """The plugin's options in mkdocs.yml (`plugins: - briefing: …`)."""
+
+    # The site's languages, the default first; each other one has its mkdocs.<lang>.yml.
+    languages = c.ListOfItems(c.Type(str), default=["fr", "en"])
+    # The data package the site is built from, relative to mkdocs.yml (mkdocs.yml takes
+    # BRIEFING_PACKAGE, the benchmark's and the tests' packages, where it is set).
+    package = c.Type(str, default="datapackage/datapackage.json")
+    # Whether to read the package's releases from git (off for fixture packages that sit in
+    # this repository, whose history is not theirs).
+    history = c.Type(bool, default=True)
+
+
+@dataclass(frozen=True)
+class Running:
+    """What the default language's build started and joins at its end."""
+
+    publication: Publication
+    languages: languages.LanguageBuilds
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self.command = "build"  # told by on_startup; a language's process is told by its parent
+        self._reset()
+
+    def _reset(self) -> None:
+        self.build: Context | Invalid | None = None  # this build's context
+        self.handed: Context | Invalid | None = None  # one handed by the default language
+        self.running: Running | None = None
+        self.receiver: Receiver | None = None  # this build's end of the publisher's pipe
+
+    # --- where this build stands --------------------------------------------------------------
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def language(self, config) -> str:
+        return build_config.language(config)
+
+    def driving(self, config) -> bool:
+        """Whether this is the default language's build, which starts the others and
+        publishes."""
+        return self.language(config) == self.config.languages[0]
+
+    def package(self, config) -> Path:
+        return (Path(config.config_file_path).parent / self.config.package).resolve()
+
+    def hand(self, context: "Context | Invalid", receiver: Receiver | None) -> None:
+        """The context the default language's build read, for another language's build (its
+        process calls this before it builds), with its end of the publisher's pipe."""
+        self.handed, self.receiver = context, receiver
+
+    # --- MkDocs events ----------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        """A new build: nothing of the last one is kept. This language's name, description
+        and copyright line come from its catalogue; its address (another language lives at
+        <site>/<lang>/); the language switcher's entries."""
+        handed, receiver = self.handed, self.receiver
+        self._reset()
+        self.handed, self.receiver = handed, receiver
+        lang = self.language(config)
+        words = catalogue(lang)
+        config.site_name = words["site_name"]
+        config.site_description = words["site_description"]
+        config.copyright = words["site_copyright"]
+        config.site_url = build_config.language_url(config)
+        # Material shows its language switcher when extra.alternate is set. Every page has the
+        # same address under each language's home (docs/<page>.md and <page>.<lang>.md, a test
+        # checks; the generated pages are made in each): the switcher (overrides/partials/
+        # alternate.html) and the sitemap's hreflang links add the page's address to these.
+        site = build_config.site_config(config)
+        config.extra["alternate"] = [
+            {
+                "lang": code,
+                "name": catalogue(code)["language_own_name"],
+                "link": urlsplit(site.base).path + site.prefix(code),
+                "href": site.base + site.prefix(code),
+            }
+            for code in site.languages
+        ]
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        # The package may live outside the project (BRIEFING_PACKAGE): watch its folder too,
+        # and the other languages' configurations.
+        server.watch(str(self.package(config).parent))
+        for lang in self.config.languages[1:]:
+            server.watch(str(build_config.config_file(config, lang)))
+        return server
+
+    def on_pre_build(self, *, config) -> None:
+        if self.handed is not None:  # another language: the default one read the package
+            self.build = self.handed
+            return
+        # The publisher and the other languages' builds start now: their start and imports
+        # overlap the validation and read of the package, handed to them at on_files.
+        others = tuple(self.config.languages[1:])
+        publication = Publication(Path(config.site_dir), others)
+        builds = languages.LanguageBuilds(config, publication.receivers, self.command)
+        self.running = Running(publication, builds)
+        self.build = self._read(config)
+
+    def _read(self, config) -> "Context | Invalid":
+        """Validate the package and read it, once per build.
+
+        An invalid package stops `mkdocs build` before anything is written. Under `mkdocs
+        serve` the build goes on without data: every page shows the problems until the
+        package is fixed, and the terminal prints them.
+        """
+        package = self.package(config)
+        problems, records = checked(package)
+        if problems:
+            message = both_languages("notice_invalid")
+            if not self.serving:
+                log.error("\n" + as_text(problems, package))
+                raise Abort(f"{message} ({both_languages('notice_not_built')}): {package}")
+            # Printed, not logged: MkDocs' strict mode would turn a logged error into an abort,
+            # and the preview would then hang on the last request instead of showing them.
+            print(f"\n{as_text(problems, package)}\n{message}: {package}\n", file=sys.stderr)
+            return Invalid(str(package), problems)
+        history = read_history(package) if self.config.history else NO_HISTORY
+        context = Context.open(package, build_config.site_config(config), history, records)
+        versions = context.versions
+        if versions.releases:
+            print(
+                f"Versions: {', '.join(r.version for r in versions.releases)}"
+                + (" + unreleased changes" if versions.unreleased else ""),
+                file=sys.stderr,
+            )
+        elif history.notice:
+            # Printed, not logged (strict mode aborts on a logged warning): building without
+            # history is normal in a shallow clone, and the data page says the same.
+            listed = ", ".join(r.version for r in history.records)
+            notice = both_languages(
+                f"notice_{history.notice}",
+                tuple(context.languages),
+                versions=listed,
+                fix=FIXES[history.notice],
+            )
+            print(f"Versions: {notice}", file=sys.stderr)
+        return context
+
+    def on_files(self, files, *, config):
+        build, lang = self.build, self.language(config)
+        languages.own_pages(files, config)
+        if self.running is not None:
+            # After MkDocs has cleaned the site folder and before the pages render: the files
+            # besides the pages and the other languages' builds get the context. With an
+            # invalid package (live preview) nothing is published; every language shows the
+            # problems.
+            data = packed(build)
+            valid = not isinstance(build, Invalid)
+            self.receiver = self.running.publication.hand(data if valid else None)
+            self.running.languages.hand(data)
+        if isinstance(build, Invalid):
+            return files
+        prose = list(files.documentation_pages())
+        build.products.generated.update(record_pages.add_files(build, files, config, lang))
+        # MkDocs renders the pages in this order: the generated pages first, while the
+        # publisher works; then the prose pages, which wait for its message.
+        for file in prose:
+            files.remove(file)
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # Before the macros plugin (listed after this one): with an invalid package (live
+        # preview), no macro can run.
+        if isinstance(self.build, Invalid):
+            return PROBLEMS
+        if page.file.src_uri not in self.build.products.generated:
+            # A prose page shows what the publisher makes (charts' sizes, the downloads'
+            # lists): it waits here, for the publisher's one message, before its macros run.
+            self._published()
+        return markdown
+
+    def _published(self) -> None:
+        """The publisher's message, received once, its lists given to this build's products.
+        If the publisher fails or ends without sending it, the build stops, never a silent
+        wait."""
+        if self.receiver is None:
+            return  # a build without a publisher (an invalid package): nothing to wait for
+        message = self.receiver.receive()
+        self.receiver = None
+        products = self.build.products
+        products.chart_sizes.give(message.chart_sizes)
+        products.downloads.give(tuple(message.downloads))
+        products.release_downloads.give(message.release_downloads)
+
+    def on_page_content(self, html, *, page, config, files):
+        build = self.build
+        if isinstance(build, Invalid):
+            return problems_page(build.problems, build.package)
+        lang = self.language(config)
+        path = build.urls.site_path(lang, page.url)  # MkDocs' page.url is from the language's root
+        generated = build.products.generated.get(page.file.src_uri)
+        fragments = build.products.fragments.pop(path, None)
+        if generated is None and fragments is None:
+            # Prose and data alike, in one place: the French pages get French spacing.
+            return search.mark_content(build.languages[lang].typeset_html(html))
+        ctx = Page(build, lang, path)
+        if generated is not None:
+            html = generated.render(ctx)
+        else:
+            html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
+        html = build.languages[lang].typeset_html(html)
+        page.toc = table_of_contents(html)  # from the typeset headings
+        return search.mark_content(html)
+
+    def on_page_context(self, context, *, page, config, nav):
+        # The page's preview card (Open Graph, Twitter): overrides/main.html prints it, escaped.
+        build = self.build
+        if not isinstance(build, Invalid):
+            lang = self.language(config)
+            path = build.urls.site_path(lang, page.url)
+            page.meta["card"] = cards.card_for(build, path, lang) | {
+                # Generated pages' titles and descriptions come escaped for the theme.
+                "title": config.site_name if page.is_homepage else unescape(page.title or ""),
+                "description": unescape(
+                    page.meta.get("description") or config.site_description or ""
+                ),
+                "locale": build.languages[lang].og_locale,
+                "alternates": [build.languages[o].og_locale for o in build.languages if o != lang],
+            }
+        return context
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return (
+            security.add_csp(output_content) if template_name.endswith(".html") else output_content
+        )
+
+    def on_post_page(self, output, *, page, config):
+        return security.add_csp(output)
+
+    def on_post_build(self, *, config) -> None:
+        # The default language's build waits for the others (each has indexed its own pages by
+        # then) and for the publisher, then indexes its own pages: one index at a time.
+        if self.running is not None:
+            self.running.languages.finish()
+            self.running.publication.finish()
+        if not isinstance(self.build, Invalid):
+            others = tuple(self.config.languages[1:]) if self.driving(config) else ()
+            search.index(Path(config.site_dir), others)
+
+    def on_build_error(self, *, error) -> None:
+        """A build that fails stops what it started (the other languages, the publisher)."""
+        if self.running is not None:
+            self.running.languages.stop()
+            self.running.publication.stop()
+
+
+def table_of_contents(html: str) -> TableOfContents:
+    """The page's h2 and h3 headings, the h3s under the h2 before them, as the documented
+    classes page.toc is made of (not MkDocs' internal token parser)."""
+    links: list[AnchorLink] = []
+    for level, anchor, text, lang in render.headings(html):
+        link = AnchorLink(render.toc_label(text, lang), anchor, level)
+        if level == 3 and links:
+            links[-1].children.append(link)
+        else:
+            links.append(link)
+    if links:
+        links[0].active = True  # as MkDocs marks the first entry
+    return TableOfContents(links)
+
+
+def plugin_of(config) -> BriefingPlugin:
+    """This build's plugin, for mkdocs-macros' macros (generator/macros.py)."""
+    return config.plugins["briefing"]
