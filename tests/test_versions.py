@@ -18,7 +18,7 @@ from conftest import TEST_CONFIG
 from macros.data import paths
 from macros.data.changes import MAJOR, MINOR, PATCH, compare
 from macros.data.context import Context
-from macros.data.releases import Record, Snapshot, read_history, read_records
+from macros.data.releases import ReleaseRecord, Snapshot, read_history, read_release_records
 from macros.publish import api
 from macros.publish import versions as published
 from macros.publish.downloads import downloads
@@ -79,11 +79,11 @@ def test_the_flow_records_three_releases_with_their_changelog_and_citation(repo)
     assert git(repo, "tag", "--list").split() == ["v2.1.0", "v2.2.0", "v2.2.1"]  # convenience
     assert git(repo, "status", "--porcelain") == ""
     # Each record is in the commit of its release, and names the bytes of its package.
-    records = read_records(package_of(repo))
+    records = read_release_records(package_of(repo))
     assert [r.version for r in records] == ["2.1.0", "2.2.0", "2.2.1"]
     for rec in records:
         shown = git(repo, "show", f"v{rec.version}:datapackage/releases/{rec.version}.json")
-        assert Record.from_json(shown.encode()) == rec
+        assert ReleaseRecord.from_json(shown.encode()) == rec
         assert (
             rec.package["data/places.csv"]
             == git(repo, "rev-parse", f"v{rec.version}:datapackage/data/places.csv").strip()
@@ -382,7 +382,7 @@ def test_the_site_publishes_every_version_and_builds_from_a_shallow_clone(tmp_pa
     page = (tmp_path / "site-shallow/en/data/index.html").read_text(encoding="utf-8")
     assert "This copy is a shallow clone" in page and "Run git fetch --unshallow" in page
     # Every release is still listed, with the SHA-256 of its archive as recorded.
-    for rec in read_records(package_of(shallow)):
+    for rec in read_release_records(package_of(shallow)):
         assert f'id="version-{rec.version.replace(".", "-")}"' in page
         assert rec.files[f"data/v{rec.version}/briefing-ia-competences.zip"] in page
     assert not list((tmp_path / "site-shallow/data").glob("v*"))

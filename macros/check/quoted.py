@@ -12,16 +12,18 @@ from .raw import RawPackage
 from .report import problem
 from .written import numbers_in, stated_values, states_day, states_month
 
-# Date columns and the precision column that says how well each is known.
-DATE_PRECISIONS = {
+# Date columns and the precision column that says how well each is known (the one table of
+# them: rules.py reads it too).
+DATED = {
     "date": "date_precision",
-    "date_end": "date_precision",
     "founded": "founded_precision",
     "since": "since_precision",
     "until": "until_precision",
     "deadline": "deadline_precision",
     "period": "period_precision",
 }
+# An announcement's end shares its start's precision; it too is written in the quote.
+QUOTED_DATES = DATED | {"date_end": "date_precision"}
 CHECKERS = {"day": states_day, "month": states_month}
 
 
@@ -61,7 +63,7 @@ def quoted_dates(pkg: RawPackage, today: date):
     for t in pkg.tables.values():
         if "quote" not in t.header:
             continue
-        pairs = [(c, p) for c, p in DATE_PRECISIONS.items() if c in t.header and p in t.header]
+        pairs = [(c, p) for c, p in QUOTED_DATES.items() if c in t.header and p in t.header]
         for line, row in t.rows:
             for col, pcol in pairs:
                 check = CHECKERS.get(row.get(pcol, ""))

@@ -16,7 +16,7 @@ from .commitment_rules import changelog, commitments, computed_fields, status_co
 from .comparison_rules import chart_comparisons, parts, preferred, quoted_periods
 from .editorial_rules import editorial
 from .prose_refs import prose_records
-from .quoted import quoted_dates, quoted_values, unit_bounds
+from .quoted import DATED, quoted_dates, quoted_values, unit_bounds
 from .raw import ENTITIES, RawPackage
 from .release_records import release_records
 from .report import problem
@@ -26,15 +26,6 @@ KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # A cheap first pass: the phonenumbers matcher is slow, and a phone number has 8+ digits.
 PHONE_CANDIDATE = re.compile(r"(?:\+?\d[\s.\-()/]*){8,}")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# Date columns and their precision companions.
-DATED = {
-    "date": "date_precision",
-    "founded": "founded_precision",
-    "since": "since_precision",
-    "until": "until_precision",
-    "deadline": "deadline_precision",
-    "period": "period_precision",
-}
 # Columns that hold a future date legitimately.
 FUTURE_OK = {"deadline"}
 

@@ -178,7 +178,7 @@ class Versions:
     records: dict[str, dict[str, RecordHistory]]  # resource -> id -> history
     unreleased: Snapshot | None  # the working tree, when it differs from the latest release
     notice: str = ""  # why the recorded releases are not rebuilt (releases.History.notice)
-    recorded: tuple = ()  # every release record (releases.Record), rebuilt or not
+    recorded: tuple = ()  # every release record (releases.ReleaseRecord), rebuilt or not
 
     def find(self, version: str) -> Snapshot | None:
         return next((r for r in self.releases if r.version == version), None)

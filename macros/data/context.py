@@ -31,7 +31,8 @@ def descriptor_names(descriptor: dict) -> list[str]:
     return [r["name"] for r in descriptor["resources"]]
 
 
-# Frozen: the data of a build, read once, never reassigned; what the build makes is in products.
+# Frozen: no field is reassigned once made. Context.open completes the records first (the
+# computed fields of commitments and figures); what the build makes is in products.
 @dataclass(frozen=True)
 class Context:
     package: Path  # the datapackage.json read

@@ -9,7 +9,6 @@ PACKAGE = ROOT / "datapackage" / "datapackage.json"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 TEMPLATES = MACROS / "pages" / "templates"
-LOCALES = MACROS / "format" / "locales"
 # What a copy of the project needs to build its site (the benchmark's and the tests' copies):
 # every language's MkDocs configuration, the prose, the code, the theme overrides and the data.
 BUILD_FILES = tuple(sorted(p.name for p in ROOT.glob("mkdocs*.yml"))) + (

@@ -48,7 +48,7 @@ def sha256(content: bytes) -> str:
 
 
 @dataclass(frozen=True)
-class Record:
+class ReleaseRecord:
     """What `make release` records of a release, in the tree, in the release's commit."""
 
     version: str
@@ -62,7 +62,7 @@ class Record:
     made_with: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_json(cls, raw: bytes) -> "Record":
+    def from_json(cls, raw: bytes) -> "ReleaseRecord":
         data = json.loads(raw)
         return cls(
             version=data["version"],
@@ -91,14 +91,14 @@ def record_path(package: Path, version: str) -> Path:
     return Path(package).parent / RECORDS / f"{version}.json"
 
 
-def read_records(package: Path) -> tuple[Record, ...]:
+def read_release_records(package: Path) -> tuple[ReleaseRecord, ...]:
     """Every release record of the package, oldest first. The validator checks their shape
     (check/release_records.py); one it cannot read is left out here."""
     folder = Path(package).parent / RECORDS
     out = []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
-            rec = Record.from_json(path.read_bytes())
+            rec = ReleaseRecord.from_json(path.read_bytes())
             semver(rec.version)
         except (ValueError, KeyError, TypeError):
             continue
@@ -113,7 +113,7 @@ class Snapshot:
     version: str
     date: date | None
     files: dict[str, bytes]  # path relative to the package folder -> bytes
-    record: Record | None = None  # None for the working tree
+    record: ReleaseRecord | None = None  # None for the working tree
 
     @property
     def descriptor(self) -> dict:
@@ -136,14 +136,11 @@ class Snapshot:
 class History:
     releases: tuple[Snapshot, ...]  # rebuilt from the object store, oldest first
     notice: str = ""  # why the recorded releases cannot be rebuilt (FIXES), if so
-    records: tuple[Record, ...] = ()  # every recorded release, rebuilt or not
+    records: tuple[ReleaseRecord, ...] = ()  # every recorded release, rebuilt or not
 
     @property
     def latest(self) -> Snapshot | None:
         return self.releases[-1] if self.releases else None
-
-    def find(self, version: str) -> Snapshot | None:
-        return next((r for r in self.releases if r.version == version), None)
 
 
 NO_HISTORY = History((), "")
@@ -195,7 +192,7 @@ def read_history(package: Path) -> History:
     Where one cannot be (no repository, a shallow clone, objects not fetched), History.notice
     says why and History.records still lists them all.
     """
-    records = read_records(package)
+    records = read_release_records(package)
     if not records:
         return NO_HISTORY
     folder = Path(package).resolve().parent

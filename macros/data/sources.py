@@ -2,7 +2,7 @@
 alike (both are dicts with the same keys; empty cells are None or "")."""
 
 # The days a document carries, in the order a citation prefers them.
-OWN_DAYS = ("interviewed", "published", "created")
+OWN_DAYS = ("published", "interviewed", "created")
 
 
 def own_days(sources: dict, source_id: str) -> list:

@@ -1,2 +1,3 @@
-"""Stage 3, site: view models (views/), their rendering with the Jinja templates (templates/),
-the charts and the security headers. Imports from data, format and publish only."""
+"""The pages: view models (views/), their rendering with the Jinja templates (templates/),
+the charts, embeds, preview cards and the security headers. Imports from publish, data and
+format only."""

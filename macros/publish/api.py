@@ -4,6 +4,7 @@ its history (the release that added it, the one that last changed it)."""
 
 from ..data.context import Context
 from .tables import json_bytes, rows
+from .versions import folder as version_folder
 
 VERSION = "v1"
 
@@ -150,7 +151,7 @@ def history(ctx: Context, resource: str, record_id: str) -> dict | None:
         return {
             "version": snap.version,
             "date": snap.date.isoformat(),
-            "changes": f"{ctx.config.base}data/v{snap.version}/changes.json",
+            "changes": f"{ctx.config.base}{version_folder(snap.version)}changes.json",
         }
 
     return {
@@ -197,8 +198,8 @@ def files(ctx: Context) -> dict[str, bytes]:
                 {
                     "version": rel.version,
                     "date": rel.date.isoformat(),
-                    "package": f"{base}data/v{rel.version}/datapackage.json",
-                    "changes": f"{base}data/v{rel.version}/changes.json",
+                    "package": f"{base}{version_folder(rel.version)}datapackage.json",
+                    "changes": f"{base}{version_folder(rel.version)}changes.json",
                 }
                 for rel in ctx.versions.releases
             ],

@@ -10,7 +10,7 @@ from ..format.inline import plain
 from .dataset import dates, publisher_name
 from .downloads import downloads
 from .tables import json_bytes
-from .versions import anchor, moved, release_downloads
+from .versions import anchor, folder, moved, release_downloads
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 # DCAT 3's version terms (rdflib's DCAT namespace is DCAT 2's list of terms).
@@ -41,7 +41,7 @@ LICENCE_TYPE = "http://purl.org/adms/licencetype/Attribution"
 PUBLISHER_TYPE = "http://purl.org/adms/publishertype/NonProfitOrganisation"
 FRANCE = EU + "country/FRA"
 # The dates the data is about: of figures, and of announcements (planned ones included).
-DATED = (("figures", "date"), ("announcements", "date"))
+DATED = (("figures", "date"), ("figures", "period"), ("announcements", "date"))
 
 
 def _iri(g: Graph, iri: str, cls) -> URIRef:
@@ -180,7 +180,7 @@ def graph(ctx: Context) -> Graph:
     # Each tagged release: a dataset of its own, with its permanent files and its notes.
     listed = release_downloads(ctx)
     for rel in ctx.versions.releases:
-        version = URIRef(base + f"data/v{rel.version}/#dataset")
+        version = URIRef(base + folder(rel.version) + "#dataset")
         g.add((dataset, DCAT3.hasVersion, version))
         g.add((version, DCAT3.isVersionOf, dataset))
         _described(g, version, ctx, publisher, contact)

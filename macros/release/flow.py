@@ -28,7 +28,7 @@ from ..data.context import Context
 from ..data.releases import (
     TAG_PREFIX,
     History,
-    Record,
+    ReleaseRecord,
     Snapshot,
     blob_id,
     read_history,
@@ -114,7 +114,7 @@ def _insert_entry(changelog: Path, text: str) -> None:
     changelog.write_text(head.rstrip("\n") + "\n\n" + text + "\n" + rest, encoding="utf-8")
 
 
-def make_record(snap: Snapshot, before: History, commit: str = "") -> Record:
+def make_record(snap: Snapshot, before: History, commit: str = "") -> ReleaseRecord:
     """The record of a release whose package folder is `snap`, after the releases `before`:
     its files' blobs, the checksums of its permanent files as the build makes them, its
     changelog notes."""
@@ -124,7 +124,7 @@ def make_record(snap: Snapshot, before: History, commit: str = "") -> Record:
         history = History((*before.releases, snap), "", before.records)
         ctx = Context.open(package, CONFIG, history)
         _, files = release_files(ctx, snap)
-    return Record(
+    return ReleaseRecord(
         version=snap.version,
         date=snap.date,
         package={path: blob_id(content) for path, content in snap.files.items()},

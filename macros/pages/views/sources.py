@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from ...data.sources import OWN_DAYS
 from ..page import Page
 from .links import (
     announcement_link,
@@ -38,7 +39,7 @@ def published_day(src):
 def source_date(src, ctx: Page) -> str:
     """The date a citation gives: the document's own, said for what it is ("interview given
     on…", "profile created on…"); no publication date is made up when the document has none."""
-    for field in ("published", "interviewed", "created"):
+    for field in OWN_DAYS:
         if src[field]:
             return ctx.t(f"source_{field}", date=ctx.fmt.day(src[field], "day"))
     return ctx.t("source_undated")
