@@ -121,5 +121,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache bench/work
+	rm -rf site .venv node_modules .pytest_cache bench/work .cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -36,6 +36,9 @@ class Product(Generic[T]):
 
 @dataclass(eq=False)
 class Products:
+    # The cache of outputs that are pure functions of their inputs (data/cache.py): the code's
+    # key is computed once a build.
+    cache: Product[Any] = field(default_factory=Product)
     # The Jinja environment of the pages (pages/render.py): templates compiled once a build.
     templates: Product[Any] = field(default_factory=Product)
     # Every chart file by path, and their sizes the pages list (pages/charts.py).

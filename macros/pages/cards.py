@@ -6,6 +6,7 @@ each chart and each key figure. Every page names one of them (card_for)."""
 import io
 import textwrap
 
+from ..data.cache import cache_of
 from ..data.context import Context
 from . import charts
 from .page import Page
@@ -103,8 +104,29 @@ def png(ctx: Context, name: str, lang: str) -> bytes:
     return out.getvalue()
 
 
+def inputs(ctx: Context, name: str) -> tuple:
+    """Every record a card reads besides the site's names and words: a chart's (charts.inputs),
+    or a figure with its source, publisher and units (the headline's for the home card)."""
+    if name.startswith("chart-"):
+        return charts.inputs(ctx, name.removeprefix("chart-"))
+    if name == "site":
+        return ()
+    fig = ctx.editorial.headline if name == "home" else ctx.data["figures"][name[len("figure-") :]]
+    src = ctx.data["sources"][fig.source_id]
+    return (fig, src, ctx.data["organisations"][src.publisher_id], ctx.data["units"])
+
+
 def files(ctx: Context) -> dict[str, bytes]:
-    return {path(n, lang): png(ctx, n, lang) for lang in ctx.languages for n in names(ctx)}
+    """Every card, from the cache where its inputs, the site's names and the code are those
+    it was drawn with (data/cache.py)."""
+    cache = cache_of(ctx)
+    return {
+        path(n, lang): cache.get(
+            "card", (inputs(ctx, n), ctx.config, lang, n), lambda n=n, lang=lang: png(ctx, n, lang)
+        )
+        for lang in ctx.languages
+        for n in names(ctx)
+    }
 
 
 def card_for(ctx: Context, here: str, lang: str) -> dict:

@@ -13,6 +13,7 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date
 
+from ..data.cache import cache_of
 from ..data.comparisons import charted, over_time
 from ..data.context import Context
 from .views.links import attribution, source_title
@@ -587,14 +588,42 @@ def embed_path(chart_id: str) -> str:
     return f"embed/{chart_id}/"
 
 
+def inputs(ctx: Context, chart_id: str) -> tuple:
+    """Every record a chart's files read: its row, its indicator's figures (parts and figures
+    that differ included: they share the indicator), the preferred figures, the organisations,
+    people and sources they name, and the code lists of their labels. With the language and
+    the code, the chart's cache key (data/cache.py)."""
+    chart = ctx.editorial.chart(chart_id)
+    figs = ctx.index("figures_by_indicator", chart.indicator_id)
+
+    def named(column: str) -> list[str]:
+        return sorted({f[column] for f in figs if f[column]})
+
+    sources = [ctx.data["sources"][i] for i in named("source_id")]
+    orgs = sorted({*named("organisation_id"), *(s.publisher_id for s in sources)})
+    return (
+        chart,
+        ctx.data["indicators"][chart.indicator_id],
+        figs,
+        list(ctx.data["preferred_figures"].values()),
+        [ctx.data["organisations"][o] for o in orgs],
+        [ctx.data["people"][p] for p in named("stated_by_person_id")],
+        sources,
+        *(ctx.data[name] for name in ("places", "segments", "units", "figure_kinds")),
+    )
+
+
 def _make(ctx: Context) -> dict[str, bytes]:
     out = {}
     for lang in ctx.languages:
         for i in (c.id for c in ctx.editorial.charts):
-            drawn = _draw(ctx, i, lang)
-            out[path(i, lang, "svg")] = drawn["svg"]
-            out[path(i, lang, "png")] = drawn["png"]
-            out[path(i, lang, "csv")] = csv_bytes(ctx, i, lang)
+
+            def make(i=i, lang=lang) -> dict[str, bytes]:
+                return _draw(ctx, i, lang) | {"csv": csv_bytes(ctx, i, lang)}
+
+            drawn = cache_of(ctx).get("chart", (inputs(ctx, i), lang), make)
+            for ext in FORMATS:
+                out[path(i, lang, ext)] = drawn[ext]
     return out
 
 

@@ -16,9 +16,10 @@ import zlib
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from ..data.cache import cache_of
 from ..data.changes import Changes
 from ..data.context import Context
-from ..data.releases import Snapshot, sha256
+from ..data.releases import Snapshot, semver, sha256
 from ..format.language import both_languages
 from .downloads import Download, downloads, sha256sums
 from .package_zip import package_descriptor
@@ -83,10 +84,25 @@ def release_files(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], di
 
 
 def _release(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
-    listed, files = release_files(ctx, rel)
-    if rel.record is not None:
-        prove(rel.version, files, rel.record.files)
-    return listed, files
+    """A release's files, made and proven against its record once: then from the cache, keyed
+    by the release's record, its bytes and those of every release before it (its changes are
+    the diff with the one before) and the writers' code (data/cache.py)."""
+
+    def make():
+        listed, files = release_files(ctx, rel)
+        if rel.record is not None:
+            prove(rel.version, files, rel.record.files)
+        return listed, files
+
+    if rel.record is None:  # the working tree is no release: never cached
+        return make()
+    upto = [r for r in ctx.versions.releases if semver(r.version) <= semver(rel.version)]
+    inputs = (
+        ctx.config,
+        rel.record,
+        [(r.version, sorted((p, sha256(b)) for p, b in r.files.items())) for r in upto],
+    )
+    return cache_of(ctx).get("release", inputs, make)
 
 
 def _make(ctx: Context) -> dict:

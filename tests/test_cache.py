@@ -1,0 +1,102 @@
+"""The cache of outputs that are pure functions of their inputs (macros/data/cache.py): a
+changed input or changed code is made again, an unchanged one is not, and a build from the
+cache gives the same bytes as one without it. Every test has its own cache folder."""
+
+import csv
+import io
+import shutil
+
+from conftest import BASE
+from test_stages import CONFIG
+
+from macros.data.cache import Cache
+from macros.data.context import Context
+from macros.pages import cards, charts
+
+
+def counted(calls: list, value):
+    def make():
+        calls.append(value)
+        return value
+
+    return make
+
+
+def test_a_changed_input_or_code_is_made_again_and_an_unchanged_one_is_not(tmp_path):
+    cache, calls = Cache(tmp_path, code="code-1"), []
+    assert cache.get("chart", ("a", 1), counted(calls, "first")) == "first"
+    assert cache.get("chart", ("a", 1), counted(calls, "again")) == "first"
+    assert cache.get("chart", ("a", 2), counted(calls, "second")) == "second"
+    assert cache.get("card", ("a", 1), counted(calls, "card")) == "card"  # another kind
+    assert Cache(tmp_path, code="code-2").get("chart", ("a", 1), counted(calls, "new")) == "new"
+    assert calls == ["first", "second", "card", "new"]
+
+
+def test_an_unreadable_entry_is_made_again(tmp_path):
+    cache, calls = Cache(tmp_path, code="c"), []
+    cache.get("chart", ("x",), counted(calls, "made"))
+    (entry,) = (tmp_path / "chart").iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert cache.get("chart", ("x",), counted(calls, "remade")) == "remade"
+    assert calls == ["made", "remade"]
+
+
+def test_the_code_key_covers_every_file_of_the_code(tmp_path):
+    from macros.data.cache import code_key
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "charts.py").write_text("A = 1\n")
+    (tmp_path / "words.yml").write_text("a: b\n")
+    first = code_key(tmp_path)
+    (tmp_path / "words.yml").write_text("a: c\n")
+    second = code_key(tmp_path)
+    (tmp_path / "pages" / "charts.py").write_text("A = 2\n")
+    assert len({first, second, code_key(tmp_path)}) == 3
+
+
+def opened(package, cache_folder) -> Context:
+    ctx = Context.open(package, CONFIG)
+    ctx.products.cache.give(Cache(cache_folder))
+    return ctx
+
+
+def edit_value(package, figure_id: str, old: str, new: str) -> None:
+    path = package.parent / "data" / "figures.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    header = list(rows[0])
+    for row in rows:
+        if row["id"] == figure_id:
+            assert row["value"] == old
+            row["value"] = new
+            row["quote"] = row["quote"].replace(old, new, 1)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_an_edited_figure_redraws_its_chart_and_card_and_never_serves_a_stale_one(tmp_path):
+    shutil.copytree(BASE, tmp_path / "pkg")
+    package, folder = tmp_path / "pkg" / "datapackage.json", tmp_path / "cache"
+    before = opened(package, folder)
+    chart_files, card_files = charts.files(before), cards.files(before)
+    entries = sorted(p.name for p in folder.rglob("*.pickle"))
+    # The same inputs: every file from the cache, the same bytes.
+    again = opened(package, folder)
+    assert charts.files(again) == chart_files and cards.files(again) == card_files
+    assert sorted(p.name for p in folder.rglob("*.pickle")) == entries
+    # One figure of one chart changes: that chart and its card are drawn again, the others not.
+    edit_value(package, "france-ai-adoption-tpe", "8", "9")
+    after = opened(package, folder)
+    redrawn, redrawn_cards = charts.files(after), cards.files(after)
+    changed = {p for p in chart_files if redrawn[p] != chart_files[p]}
+    assert changed == {charts.path("ai-adoption-rate", lang, ext)
+                       for lang in ("fr", "en") for ext in charts.FORMATS}  # fmt: skip
+    assert ",9," in redrawn[charts.path("ai-adoption-rate", "en", "csv")].decode()
+    assert {p for p in card_files if redrawn_cards[p] != card_files[p]} == {
+        cards.path("chart-ai-adoption-rate", lang) for lang in ("fr", "en")
+    }
+    # What the cache gives is what a build without it makes.
+    fresh = opened(package, tmp_path / "empty")
+    assert charts.files(fresh) == redrawn and cards.files(fresh) == redrawn_cards
