@@ -80,9 +80,12 @@ def broken(tmp_path):
     return make
 
 
-def mkdocs_build(out: Path, package: Path, **env: str) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    out: Path, package: Path, generator: str = "mkdocs", **env: str
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the project into `out`, from `package`, as `make site` runs
-    it: the dates the last commit's (reproducible), `env` added to the environment."""
+    it: the dates the last commit's (reproducible), `env` added to the environment.
+    `generator`: the command that builds, MkDocs or a drop-in fork of it (properdocs)."""
     epoch = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, cwd=paths.ROOT
     ).stdout.strip()
@@ -92,7 +95,7 @@ def mkdocs_build(out: Path, package: Path, **env: str) -> subprocess.CompletedPr
         "BRIEFING_PACKAGE": str(package),
         **env,
     }
-    mkdocs = Path(sys.executable).parent / "mkdocs"
+    mkdocs = Path(sys.executable).parent / generator
     command = [str(mkdocs), "build", "--strict", "--site-dir", str(out)]
     return subprocess.run(command, cwd=paths.ROOT, capture_output=True, text=True, env=env)
 

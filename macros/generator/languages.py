@@ -11,6 +11,7 @@ into <site>/<lang>/. The default build joins them before it ends, and a failed l
 stops it.
 """
 
+import importlib
 import logging
 import multiprocessing
 import pickle
@@ -18,8 +19,6 @@ import sys
 import traceback
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from ..data.context import Context
@@ -28,9 +27,17 @@ from .config import config_file, language, languages, root_url
 from .publishing import Receiver
 
 
-def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, conn, command: str):
+def _build(lang: str, config_path: str, site_dir: str, site_url: str, handed, conn, command: str,
+           generator: str):  # fmt: skip
     """One language's MkDocs build, in its own process: loaded at once, built when the
-    default language's build hands it the context (pickled) on `handed`."""
+    default language's build hands it the context (pickled) on `handed`. `generator`: the
+    package that runs the default build, "mkdocs" or a drop-in fork of it (ProperDocs), whose
+    module of that name routes MkDocs' imports to it: every language is built by the same."""
+    if generator != "mkdocs":
+        importlib.import_module(f"{generator}.replacement")
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     logging.basicConfig(level=logging.WARNING, format=f"%(levelname)-7s -  [{lang}] %(message)s")
     try:
         config = load_config(config_path, site_dir=site_dir, site_url=site_url)
@@ -73,6 +80,8 @@ class LanguageBuilds:
                 handed,
                 conn,
                 command,
+                # The package behind `mkdocs` in this process: MkDocs, or the fork running it.
+                sys.modules["mkdocs"].__name__,
             )
             process = spawn.Process(target=_build, args=args, daemon=True)
             process.start()
