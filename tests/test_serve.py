@@ -121,3 +121,35 @@ def _wait_for_log(log: Path, text: str, timeout: float = 90) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"{text!r} never logged:\n{log.read_text(encoding='utf-8')[-2000:]}")
+
+
+def test_an_edit_never_shows_a_stale_page_chart_or_download(served):
+    """The other language's build and the publisher stay alive between rebuilds: each edit
+    reaches every page, chart and download of both languages together, and none of them
+    ever shows an earlier edit once the server has reloaded with a later one."""
+    project, base, log = served
+    figures = project / "datapackage" / "data" / "figures.csv"
+    watched = {
+        "fr": base + "figures/",
+        "en": base + "en/figures/",
+        "csv": base + "data/csv/figures.csv",
+        "api": base + "api/v1/figures/france-ai-adoption-tpe.json",
+        "chart": base + "charts/ai-adoption-rate-en.csv",
+    }
+    edits = ("alpha", "bravo", "charlie")  # no digits: prose may not add numbers
+    for n, edit in enumerate(edits):
+        label = f"Micro-businesses, edit {edit}"
+        _set_cell(figures, "france-ai-adoption-tpe", "label_en", label)
+        _set_cell(figures, "france-ai-adoption-tpe", "scope_en", label)
+        _wait_for(watched["en"], label)
+        # Once one page shows it, the others of the same build do too: nothing stale.
+        for name, url in watched.items():
+            body = _get(url)
+            assert body is not None, name
+            if name != "fr":  # the French page shows the French label
+                assert label in body, (n, name)
+            for earlier in edits[:n]:
+                assert f"edit {earlier}" not in body, (n, name, earlier)
+    # One server process for all the rebuilds: the workers were not started again.
+    said = log.read_text(encoding="utf-8")
+    assert "Publishing the files failed" not in said and "A language build failed" not in said

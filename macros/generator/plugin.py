@@ -7,8 +7,11 @@ publishing.py) and hands them the context; each language's build adds its genera
 renders them and the prose pages' fragments, and indexes its pages for search.
 
 All of a build's state lives on the plugin instance and is reset when a build starts
-(`on_config`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so nothing
-here may outlive the build that made it. A move to another generator rewrites this class.
+(`on_config`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so no data
+outlives the build that read it. What does outlive a build, under `mkdocs serve` only, is the
+other languages' and the publisher's processes (`workers`): they get each build's context and
+build number, and are stopped when the server stops. A move to another generator rewrites this
+class.
 """
 
 import logging
@@ -37,7 +40,7 @@ from . import config as build_config
 from . import languages, record_pages, search
 from .context import Invalid, packed
 from .macros import PLACEHOLDER
-from .publishing import Publication, Receiver
+from .publishing import Job, Publication, Receiver
 
 log = logging.getLogger("mkdocs.briefing")
 PROBLEMS = "<!-- briefing-problems -->"
@@ -58,22 +61,31 @@ class BriefingConfig(base.Config):
 
 
 @dataclass(frozen=True)
-class Running:
-    """What the default language's build started and joins at its end."""
+class Workers:
+    """The processes the default language's build works with: the publisher and the other
+    languages' builds."""
 
     publication: Publication
     languages: languages.LanguageBuilds
+
+    def alive(self) -> bool:
+        return self.publication.alive() and self.languages.alive()
+
+    def stop(self) -> None:
+        self.languages.stop()
+        self.publication.stop()
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.command = "build"  # told by on_startup; a language's process is told by its parent
+        self.workers: Workers | None = None  # kept between the builds of a preview
+        self.number = 0  # this build's number: the workers' messages carry it
         self._reset()
 
     def _reset(self) -> None:
         self.build: Context | Invalid | None = None  # this build's context
         self.handed: Context | Invalid | None = None  # one handed by the default language
-        self.running: Running | None = None
         self.receiver: Receiver | None = None  # this build's end of the publisher's pipe
 
     # --- where this build stands --------------------------------------------------------------
@@ -102,6 +114,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
+
+    def on_shutdown(self) -> None:
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.workers is not None:
+            self.workers.stop()
+            self.workers = None
 
     def on_config(self, config):
         """A new build: nothing of the last one is kept. This language's name, description
@@ -144,12 +164,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.handed is not None:  # another language: the default one read the package
             self.build = self.handed
             return
-        # The publisher and the other languages' builds start now: their start and imports
-        # overlap the validation and read of the package, handed to them at on_files.
-        others = tuple(self.config.languages[1:])
-        publication = Publication(Path(config.site_dir), others)
-        builds = languages.LanguageBuilds(config, publication.receivers, self.command)
-        self.running = Running(publication, builds)
+        # The publisher and the other languages' builds start now (or are still alive from
+        # the preview's last build): their start and imports overlap the validation and read
+        # of the package, handed to them at on_files.
+        if self.workers is None or not self.workers.alive():
+            self._stop_workers()
+            publication = Publication(tuple(self.config.languages[1:]))
+            builds = languages.LanguageBuilds(config, publication.receivers, self.command)
+            self.workers = Workers(publication, builds)
+        self.number += 1
         self.build = self._read(config)
 
     def _read(self, config) -> "Context | Invalid":
@@ -195,15 +218,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files, *, config):
         build, lang = self.build, self.language(config)
         languages.own_pages(files, config)
-        if self.running is not None:
+        if self.handed is None and self.workers is not None:
             # After MkDocs has cleaned the site folder and before the pages render: the files
             # besides the pages and the other languages' builds get the context. With an
             # invalid package (live preview) nothing is published; every language shows the
             # problems.
             data = packed(build)
             valid = not isinstance(build, Invalid)
-            self.receiver = self.running.publication.hand(data if valid else None)
-            self.running.languages.hand(data)
+            job = Job(self.number, data if valid else None, config.site_dir)
+            self.receiver = self.workers.publication.hand(job)
+            self.workers.languages.hand(self.number, data, config)
         if isinstance(build, Invalid):
             return files
         prose = list(files.documentation_pages())
@@ -287,18 +311,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config) -> None:
         # The default language's build waits for the others (each has indexed its own pages by
         # then) and for the publisher, then indexes its own pages: one index at a time.
-        if self.running is not None:
-            self.running.languages.finish()
-            self.running.publication.finish()
+        if self.handed is None and self.workers is not None:
+            try:
+                self.workers.languages.finish(self.number)
+                self.workers.publication.finish(self.number)
+            finally:
+                if not self.serving:  # a build's workers end with it
+                    self._stop_workers()
         if not isinstance(self.build, Invalid):
             others = tuple(self.config.languages[1:]) if self.driving(config) else ()
             search.index(Path(config.site_dir), others)
 
     def on_build_error(self, *, error) -> None:
-        """A build that fails stops what it started (the other languages, the publisher)."""
-        if self.running is not None:
-            self.running.languages.stop()
-            self.running.publication.stop()
+        """A build that fails stops the processes it works with: the next one starts them
+        again, so that none is left inside a half-made build."""
+        if self.handed is None:
+            self._stop_workers()
 
 
 def table_of_contents(html: str) -> TableOfContents:

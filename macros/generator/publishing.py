@@ -1,15 +1,22 @@
 """Writing the downloads, API, catalogue, feeds, calendars and charts into the site.
 
-They do not depend on the pages, and at scale they take a third of the build: a child
+They do not depend on the pages, and at scale they take a third of the build: a worker
 process makes them beside the language builds. It is started with `spawn`, never `fork`:
 `mkdocs serve` runs server and watcher threads, and a fork of a threaded process can
-deadlock. The child receives the build context pickled (the data read once, no second read of
-the package). It makes the downloads first and sends their list (sizes, checksums, without the
-bytes) to every language build, each on its own pipe, for its data page, which renders last; a
-language build that finds its pipe closed before the list came stops with the publisher's
-error instead of waiting. The default language's build joins the child before it ends.
+deadlock. Under `mkdocs serve` it stays alive between rebuilds, one job per build (its imports
+and its start are paid once); `mkdocs build` stops it at the end.
+
+For each build it receives the context pickled (the data read once, no second read of the
+package) and sends one message, `Published` (the charts' sizes, the downloads' and the
+releases' lists, without their bytes), to every language build, each on its own pipe: a prose
+page waits for it, where the plugin says so, before its macros run. Every message carries its
+build's number, so that a message of an earlier build, never read, is never taken for this
+one's; a language build that finds its pipe closed before the message came stops with the
+publisher's error instead of waiting. Then it writes the files, and tells the default
+language's build that the job is done.
 """
 
+import contextlib
 import multiprocessing
 import pickle
 import sys
@@ -19,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from ..data.context import Context  # noqa: F401  (the pickled context's type)
+from ..data.context import Context
 from ..format.language import both_languages
 
 
@@ -40,9 +47,19 @@ def publish(build: Context, root: Path) -> None:
 
 
 @dataclass(frozen=True)
+class Job:
+    """One build's work for the publisher."""
+
+    build: int  # the build's number in this process's life (a preview makes many)
+    data: bytes | None  # the context pickled; None: nothing to publish (an invalid package)
+    root: str  # the site folder
+
+
+@dataclass(frozen=True)
 class Published:
     """What the pages list of the publisher's files: sent once, before the files are written."""
 
+    build: int
     chart_sizes: dict[str, int]  # {path: bytes} of every chart file
     downloads: list  # publish/downloads.Download.listed() of every download
     release_downloads: dict  # every release's files (publish/versions.release_downloads)
@@ -50,8 +67,9 @@ class Published:
 
 @dataclass(frozen=True)
 class Failed:
-    """The publisher stopped: what it said."""
+    """The publisher failed this build: what it said."""
 
+    build: int
     message: str
 
 
@@ -65,93 +83,122 @@ def _send(conns: list, message: "Published | Failed") -> None:
             conns.remove(conn)
 
 
-def _child(handed, root: Path, conns: list) -> None:
+def _worker(jobs, conns: list) -> None:
+    """The publisher's process: one job a build, until told to stop (None) or its pipe
+    closes. `jobs` also carries each job's outcome back to the default language's build."""
     from ..pages import charts
     from ..publish.downloads import downloads
     from ..publish.versions import ReleaseMismatch, release_downloads
 
-    try:
-        data = handed.recv()
-    except EOFError:  # the build stopped before it read the package
-        data = None
-    if data is None:  # or the package is invalid: nothing to publish
-        for conn in conns:
-            conn.close()
-        return
-    build = pickle.loads(data)
-    try:
-        published = Published(
-            chart_sizes=charts.sizes(build),
-            downloads=[d.listed() for d in downloads(build)],
-            release_downloads=release_downloads(build),
-        )
-        _send(conns, published)
-        publish(build, root)
-    except ReleaseMismatch as exc:  # located and explained: no traceback needed
-        _send(conns, Failed(str(exc)))
-        print(exc, file=sys.stderr)
-        raise SystemExit(1) from None
-    except BaseException:
-        _send(conns, Failed(traceback.format_exc()))
-        traceback.print_exc(file=sys.stderr)
-        raise
-    finally:
-        for conn in conns:
-            conn.close()
+    while True:
+        try:
+            job = jobs.recv()
+        except EOFError:  # the build that started it is gone
+            return
+        if job is None:
+            return
+        if job.data is None:  # an invalid package: nothing to publish
+            jobs.send(("done", job.build, ""))
+            continue
+        build: Context = pickle.loads(job.data)
+        try:
+            published = Published(
+                build=job.build,
+                chart_sizes=charts.sizes(build),
+                downloads=[d.listed() for d in downloads(build)],
+                release_downloads=release_downloads(build),
+            )
+            _send(conns, published)
+            publish(build, Path(job.root))
+        except ReleaseMismatch as exc:  # located and explained: no traceback needed
+            said = str(exc)
+        except Exception:
+            said = traceback.format_exc()
+        else:
+            jobs.send(("done", job.build, ""))
+            continue
+        _send(conns, Failed(job.build, said))
+        print(said, file=sys.stderr)
+        jobs.send(("failed", job.build, said))
 
 
 class Receiver:
-    """A language build's end of the publisher's pipe."""
+    """A language build's end of the publisher's pipe, for one build."""
 
-    def __init__(self, conn):
-        self.conn = conn
+    def __init__(self, conn, build: int):
+        self.conn, self.build = conn, build
 
     def receive(self) -> Published:
-        """The publisher's one message. If the publisher fails, or ends without sending it,
-        the pipe closes and the build stops (never a silent wait)."""
+        """The publisher's message for this build. If the publisher fails, or ends without
+        sending it, the pipe closes and the build stops (never a silent wait)."""
+        while True:
+            try:
+                message = self.conn.recv()
+            except EOFError:
+                message = Failed(self.build, "(exit)")
+            if message.build != self.build:
+                continue  # an earlier build's, which that build never read
+            if isinstance(message, Failed):
+                raise Abort(f"{both_languages('notice_publishing_failed')}:\n{message.message}")
+            return message
+
+
+def outcome(jobs, build: int, process) -> str | None:
+    """Wait for a worker's outcome of this build: None when done, else what failed (the
+    worker's message, or its exit code when it ended). Outcomes of earlier builds, left
+    behind by a build that stopped, are skipped."""
+    while True:
         try:
-            message = self.conn.recv()
+            said, number, message = jobs.recv()
         except EOFError:
-            message = Failed("(exit)")
-        if isinstance(message, Failed):
-            raise Abort(f"{both_languages('notice_publishing_failed')}:\n{message.message}")
-        return message
+            process.join()
+            return f"exit code {process.exitcode}"
+        if number == build:
+            return None if said == "done" else message
+
+
+def stop(jobs, process) -> None:
+    """Tell a worker to stop, and make sure it does."""
+    with contextlib.suppress(OSError):  # already gone
+        jobs.send(None)
+    process.join(timeout=5)
+    if process.is_alive():
+        process.terminate()
+        process.join()
 
 
 class Publication:
     """The publishing process. The default language's build starts it before it reads the
-    package, so that its start and imports overlap that read, and hands it the context when
-    MkDocs has cleaned the site folder (hand)."""
+    package, so that its start and imports overlap that read, and hands it each build's
+    context when MkDocs has cleaned the site folder (hand)."""
 
-    def __init__(self, root: Path, others: tuple[str, ...] = ()):
+    def __init__(self, others: tuple[str, ...] = ()):
         """`others`: the other languages, whose builds get their end of a pipe in
         `receivers` (languages.py starts them)."""
         spawn = multiprocessing.get_context("spawn")
-        handed, self.handing = spawn.Pipe(duplex=False)
+        self.jobs, jobs = spawn.Pipe()
         self.own, own_send = spawn.Pipe(duplex=False)
         pipes = {lang: spawn.Pipe(duplex=False) for lang in others}
         sends = [own_send] + [send for _, send in pipes.values()]
-        self.process = spawn.Process(target=_child, args=(handed, root, sends), daemon=True)
+        self.process = spawn.Process(target=_worker, args=(jobs, sends), daemon=True)
         self.process.start()
-        for conn in (handed, *sends):
+        for conn in (jobs, *sends):
             conn.close()  # the child holds them now: its end is the pipes' end
         self.receivers = {lang: recv for lang, (recv, _) in pipes.items()}
 
-    def hand(self, data: bytes | None) -> Receiver | None:
-        """Start publishing the context pickled in `data` (None: nothing to publish); returns
-        the default language's end of the pipe, where the publisher's message comes."""
-        self.handing.send(data)
-        self.handing.close()
-        return Receiver(self.own) if data is not None else None
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def hand(self, job: Job) -> Receiver | None:
+        """Start this build's publishing; returns the default language's end of the pipe,
+        where the publisher's message comes (None: nothing is published)."""
+        self.jobs.send(job)
+        return Receiver(self.own, job.build) if job.data is not None else None
+
+    def finish(self, build: int) -> None:
+        failed = outcome(self.jobs, build, self.process)
+        if failed is not None:
+            raise Abort(f"{both_languages('notice_publishing_failed')} ({failed.strip()[-2000:]})")
 
     def stop(self) -> None:
-        """The build failed: the publisher is not waited for."""
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-
-    def finish(self) -> None:
-        self.process.join()
-        if self.process.exitcode != 0:
-            failed = both_languages("notice_publishing_failed")
-            raise Abort(f"{failed} (exit code {self.process.exitcode})")
+        stop(self.jobs, self.process)
