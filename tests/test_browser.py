@@ -160,6 +160,22 @@ def test_search_finds_words_in_the_pages_of_its_language(page, server, root, que
     assert page.evaluate("window.__csp") == []
 
 
+def test_a_record_s_name_finds_its_own_page_first(page, server, built):
+    """Search indexes each record once, on its own page: a query for an organisation's or a
+    person's name answers with that record's page first, not with the pages that list it."""
+    sample = [("organisations", "organisation")] * 3 + [("people", "person")] * 3
+    picked = {}
+    for resource, folder in sample:
+        records = [r for r in built.data[resource].values() if r.id not in picked]
+        # Deterministic and spread out: every third record.
+        rec = records[(len(picked) * 3) % len(records)]
+        picked[rec.id] = (folder, rec.name)
+    for root in ("", "en/"):
+        for record_id, (folder, name) in picked.items():
+            found = search(page, server, root, name)
+            assert found and found[0] == f"/{root}{folder}/{record_id}/", (name, found[:3])
+
+
 def test_search_excerpts_quote_values_without_their_labels(page, server):
     """Table headers and the labels of lists of facts are not indexed: an excerpt never
     glues a label to the value after it ("KindTraining provider")."""
