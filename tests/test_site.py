@@ -160,20 +160,26 @@ def test_each_language_has_its_sitemap_with_every_page_in_both_languages(site):
 
 
 def test_search_indexes_each_language_on_its_own(site):
-    """Each language has its own Pagefind bundle (/pagefind/, /en/pagefind/) with one index,
-    of that language, holding every page of that language."""
+    """Each language has its own Pagefind bundles (/pagefind/ and /pagefind-records/, and
+    the same under /en/), each of that language only: the record pages in the second, every
+    other page in the first, each page once."""
     import json
 
     for lang, root in (("fr", site), ("en", site / "en")):
-        entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-        pages = sum(
-            1
+        counts = {}
+        for bundle in ("pagefind", "pagefind-records"):
+            entry = json.loads((root / bundle / "pagefind-entry.json").read_text("utf-8"))
+            assert list(entry["languages"]) == [lang]
+            counts[bundle] = entry["languages"][lang]["page_count"]
+        indexed = [
+            p.relative_to(root).as_posix()
             for p in site.rglob("*.html")
             if "data-pagefind-body" in p.read_text(encoding="utf-8")
             and p.relative_to(site).as_posix().startswith("en/") == (lang == "en")
-        )
-        assert list(entry["languages"]) == [lang]
-        assert entry["languages"][lang]["page_count"] == pages > 40
+        ]
+        records = [p for p in indexed if p.startswith(("organisation/", "person/"))]
+        assert counts == {"pagefind": len(indexed) - len(records), "pagefind-records": len(records)}
+        assert len(records) > 10 and len(indexed) - len(records) > 10
 
 
 def test_every_page_has_a_preview_card_with_its_image(site):

@@ -84,8 +84,9 @@ window.matchMedia("print").addEventListener("change", function (e) {
   if (e.matches) markPrintLinks();
 });
 
-// The Search page: Pagefind's interface, loaded from the index's folder (build/search.py).
-// It reads <html lang> and searches only this language's pages; accents are folded.
+// The Search page: Pagefind's interface, loaded from the index's folder (generator/search.py).
+// It reads <html lang> and searches only this language's pages, the main bundle merged with
+// the record pages' one; accents are folded.
 document$.subscribe(function () {
   var box = document.getElementById("bf-search");
   if (!box || box.dataset.ready) return;
@@ -98,11 +99,13 @@ document$.subscribe(function () {
   var script = document.createElement("script");
   script.src = bundle + "pagefind-ui.js";
   script.onload = function () {
+    // Result links from the site's root wherever it is served (any base path).
+    var root = new URL(bundle + "../", window.location.href).pathname;
     var ui = new PagefindUI({
       element: "#bf-search",
       bundlePath: bundle,
-      // Result links from the site's root wherever it is served (any base path).
-      baseUrl: new URL(bundle + "../", window.location.href).pathname,
+      mergeIndex: [{ bundlePath: box.dataset.records, baseUrl: root }],
+      baseUrl: root,
       showSubResults: true,
       showImages: false,
       resetStyles: false,

@@ -157,9 +157,11 @@ def sources_differ(ctx: Page) -> str:
 
 
 def search_box(ctx: Page) -> str:
-    # Each language's Pagefind bundle is at its own root (generator/search.py).
+    # Each language's Pagefind bundles are at its own root (generator/search.py): the main
+    # one, and the record pages' one, which the interface merges with it.
     bundle = ctx.build.urls.site_path(ctx.lang, "pagefind/")
-    return render("search.html", ctx, bundle=ctx.link(bundle))
+    records = ctx.build.urls.site_path(ctx.lang, "pagefind-records/")
+    return render("search.html", ctx, bundle=ctx.link(bundle), records=ctx.link(records))
 
 
 def one_page_briefing(ctx: Page) -> str:
