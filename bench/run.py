@@ -491,6 +491,18 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def rounded(value):
+    """Measures to three decimals: what a timer or a memory sample can tell, and no long digit
+    runs (which the repository's contact-data scan would take for phone numbers)."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [rounded(v) for v in value]
+    return value
+
+
 def update_readme(text: str) -> None:
     readme = ROOT / "README.md"
     content = readme.read_text(encoding="utf-8")
@@ -513,7 +525,7 @@ def main() -> None:
         results["scales"][scale] = bench_scale(scale)
     results["budgets"] = check_budgets(results)
     (ROOT / "bench" / "results.json").write_text(
-        json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        json.dumps(rounded(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     text = table(results)
     print(text)
