@@ -109,11 +109,12 @@ def preferred(pkg: RawPackage, today: date):
         return
     groups = disagreements(row for _, row in figures.rows)
     group_of = {i: g for g in groups for i in g.ids}
+    known = {row["id"] for _, row in figures.rows}
     seen: dict[tuple, int] = {}
     for line, row in marks.rows:
         group = group_of.get(row.get("figure_id"))
         if group is None:
-            if row.get("figure_id") in {r["id"] for _, r in figures.rows}:
+            if row.get("figure_id") in known:  # an unknown id is a foreign-key problem
                 yield problem(marks.path, line, "figure_id", "preferred-alone", id=row["figure_id"])
         elif group.key in seen:
             yield problem(

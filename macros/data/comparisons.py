@@ -83,6 +83,11 @@ def disagreements(figures, preferred=()) -> list[Disagreement]:
     return out
 
 
+def preference(data, figure_id: str):
+    """The preferred_figures row that prefers this figure (its reason in each language)."""
+    return next(p for p in data["preferred_figures"].values() if p.figure_id == figure_id)
+
+
 def parts_of(figures) -> dict[str, list]:
     """{whole's id: its parts, in the package's order}."""
     out: dict[str, list] = defaultdict(list)

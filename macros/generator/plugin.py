@@ -6,9 +6,10 @@ package once, starts the other languages' builds and the publishing process (lan
 publishing.py) and hands them the context; each language's build adds its generated pages,
 renders them and the prose pages' fragments, and indexes its pages for search.
 
-All of a build's state lives on the plugin instance and is reset when a build starts
-(`on_config`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so no data
-outlives the build that read it. What does outlive a build, under `mkdocs serve` only, is the
+All of a build's state lives on the plugin instance and is replaced when a build starts
+(`on_pre_build` sets its context, `on_files` its end of the publisher's pipe): `mkdocs serve`
+keeps a plugin that has `on_startup` across rebuilds, so no data outlives the build that read
+it. What does outlive a build, under `mkdocs serve` only, is the
 other languages' and the publisher's processes (`workers`): they get each build's context and
 build number, and are stopped when the server stops. A move to another generator rewrites this
 class.
@@ -81,9 +82,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = "build"  # told by on_startup; a language's process is told by its parent
         self.workers: Workers | None = None  # kept between the builds of a preview
         self.number = 0  # this build's number: the workers' messages carry it
-        self._reset()
-
-    def _reset(self) -> None:
         self.build: Context | Invalid | None = None  # this build's context
         self.handed: Context | Invalid | None = None  # one handed by the default language
         self.receiver: Receiver | None = None  # this build's end of the publisher's pipe
@@ -124,12 +122,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.workers = None
 
     def on_config(self, config):
-        """A new build: nothing of the last one is kept. This language's name, description
-        and copyright line come from its catalogue; its address (another language lives at
-        <site>/<lang>/); the language switcher's entries."""
-        handed, receiver = self.handed, self.receiver
-        self._reset()
-        self.handed, self.receiver = handed, receiver
+        """This language's name, description and copyright line come from its catalogue; its
+        address (another language lives at <site>/<lang>/); the language switcher's entries."""
         lang = self.language(config)
         words = catalogue(lang)
         config.site_name = words["site_name"]
@@ -342,8 +336,3 @@ def table_of_contents(html: str) -> TableOfContents:
     if links:
         links[0].active = True  # as MkDocs marks the first entry
     return TableOfContents(links)
-
-
-def plugin_of(config) -> BriefingPlugin:
-    """This build's plugin, for mkdocs-macros' macros (generator/macros.py)."""
-    return config.plugins["briefing"]

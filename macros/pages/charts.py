@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..data.cache import cache_of
-from ..data.comparisons import charted, over_time
+from ..data.comparisons import charted, over_time, preference
 from ..data.context import Context
 from .views.links import attribution, source_title
 
@@ -167,12 +167,6 @@ def layout(ctx: Context, chart_id: str) -> Layout:
     )
 
 
-def series(ctx: Context, chart_id: str) -> tuple[list, list]:
-    """The chart's measured figures and its targets, in drawing order."""
-    marks = layout(ctx, chart_id).marks()
-    return [f for r, f in marks if r in ("bar", "point")], [f for r, f in marks if r == "target"]
-
-
 def mark_label(ctx: Context, lay: Layout, fig, lang: str) -> str:
     """A figure's name in the chart: a bar's place and scope, a line's place and segment;
     where sources differ and no figure is preferred, who gives it."""
@@ -189,10 +183,10 @@ def mark_label(ctx: Context, lay: Layout, fig, lang: str) -> str:
     return label
 
 
-def rows(ctx: Context, chart_id: str) -> int:
+def rows(lay: Layout) -> int:
     """Rows of a bar chart: one per bar, and one per target above its segment's bars (the
     target's label is written there, clear of the bars)."""
-    return sum(len(g.figures) + len(g.targets) for g in layout(ctx, chart_id).groups)
+    return sum(len(g.figures) + len(g.targets) for g in lay.groups)
 
 
 def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
@@ -201,7 +195,7 @@ def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
     lay = layout(ctx, chart_id)
     if lay.over_time:
         return (8, 4.6 + 0.3 * ((len(lay.groups) + 1) // 2))
-    return (8, 0.55 * rows(ctx, chart_id) + 1.6)
+    return (8, 0.55 * rows(lay) + 1.6)
 
 
 def embed_height(ctx: Context, chart_id: str, width: int = 600) -> int:
@@ -271,7 +265,7 @@ def _plot_bars(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
     marks = lay.figures()
     value = {f.id: float(f.value) for f in marks}  # frictionless gives Decimals
     upper = {f.id: float(f.value_max) for f in marks if f.value_max is not None}
-    total = sum(len(g.figures) + len(g.targets) for g in lay.groups)
+    total = rows(lay)
     everything = list(value.values()) + list(upper.values())
     highest, lowest = max(everything + [0]), min(everything + [0])
     span = (highest - lowest) or 1
@@ -552,9 +546,7 @@ def notes(ctx: Context, chart_id: str, lang: str, value_of) -> list[str]:
         when = language.day(d.figures[0].period, d.figures[0].period_precision)
         if d.preferred:
             used = ctx.data["figures"][d.preferred]
-            reason = next(
-                p for p in ctx.data["preferred_figures"].values() if p.figure_id == d.preferred
-            )
+            reason = preference(ctx.data, d.preferred)
             out.append(
                 language.t(
                     "chart_note_preferred",

@@ -1,5 +1,6 @@
 """Figures, figures grouped by indicator, and targets with their latest measurements."""
 
+from ...data.comparisons import preference
 from ..page import Page
 from .history import history
 from .links import attribution, commitment_statuses, figure_link, org_link, source_link, stated_by
@@ -89,9 +90,7 @@ def differs(fig, ctx: Page) -> dict | None:
     preferred = ctx.data["figures"][group.preferred] if group.preferred else None
     note = ctx.t("sources_differ_unsettled")
     if preferred:
-        reason = next(
-            p for p in ctx.data["preferred_figures"].values() if p.figure_id == preferred.id
-        )
+        reason = preference(ctx.data, preferred.id)
         note = ctx.t(
             "sources_differ_preferred",
             value=formatted_value(preferred, ctx),
