@@ -150,6 +150,9 @@ def test_an_edit_never_shows_a_stale_page_chart_or_download(served):
                 assert label in body, (n, name)
             for earlier in edits[:n]:
                 assert f"edit {earlier}" not in body, (n, name, earlier)
+        # The search indexes are made after the pages: a request for one waits, never a 404.
+        for root in ("", "en/"):
+            assert _get(f"{base}{root}pagefind/pagefind-entry.json") is not None, (n, root)
     # One server process for all the rebuilds: the workers were not started again.
     said = log.read_text(encoding="utf-8")
     assert "Publishing the files failed" not in said and "A language build failed" not in said

@@ -3,16 +3,18 @@
 Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.yml for the
 others); this plugin runs in each. The default language's build validates and reads the
 package once, starts the other languages' builds and the publishing process (languages.py,
-publishing.py) and hands them the context; each language's build adds its generated pages,
-renders them and the prose pages' fragments, and indexes its pages for search.
+publishing.py) and hands them the context; each language's build adds its generated pages and
+renders them and the prose pages' fragments; the default language's build then indexes every
+language's pages for search, one after the other.
 
 All of a build's state lives on the plugin instance and is replaced when a build starts
 (`on_pre_build` sets its context, `on_files` its end of the publisher's pipe): `mkdocs serve`
 keeps a plugin that has `on_startup` across rebuilds, so no data outlives the build that read
-it. What does outlive a build, under `mkdocs serve` only, is the
-other languages' and the publisher's processes (`workers`): they get each build's context and
-build number, and are stopped when the server stops. A move to another generator rewrites this
-class.
+it. What does outlive a build, under `mkdocs serve` only, is the other languages' and the
+publisher's processes (`workers`), which get each build's context and number and are stopped
+when the server stops, and what the current build has written (`written`): a preview's build
+ends when every language's pages are written, the publisher's files and the search indexes
+follow (serving.py). A move to another generator rewrites this class.
 """
 
 import logging
@@ -38,7 +40,7 @@ from ..pages import cards, render, security
 from ..pages.page import Page
 from ..pages.problems import problems_page
 from . import config as build_config
-from . import languages, record_pages, search
+from . import languages, record_pages, search, serving
 from .context import Invalid, packed
 from .macros import PLACEHOLDER
 from .publishing import Job, Publication, Receiver
@@ -85,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.build: Context | Invalid | None = None  # this build's context
         self.handed: Context | Invalid | None = None  # one handed by the default language
         self.receiver: Receiver | None = None  # this build's end of the publisher's pipe
+        self.written = serving.Written()  # what the current build has written (serving.py)
 
     # --- where this build stands --------------------------------------------------------------
 
@@ -94,11 +97,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def language(self, config) -> str:
         return build_config.language(config)
-
-    def driving(self, config) -> bool:
-        """Whether this is the default language's build, which starts the others and
-        publishes."""
-        return self.language(config) == self.config.languages[0]
 
     def package(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.package).resolve()
@@ -114,6 +112,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = command
 
     def on_shutdown(self) -> None:
+        self.written.join()
         self._stop_workers()
 
     def _stop_workers(self) -> None:
@@ -152,12 +151,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         server.watch(str(self.package(config).parent))
         for lang in self.config.languages[1:]:
             server.watch(str(build_config.config_file(config, lang)))
+        # A request for a file the build has not written yet waits for it (serving.py).
+        server.set_app(
+            serving.waiting(server.get_app(), server.root, server.mount_path, self.written)
+        )
         return server
 
     def on_pre_build(self, *, config) -> None:
         if self.handed is not None:  # another language: the default one read the package
             self.build = self.handed
             return
+        self.written.started()  # before MkDocs empties the site folder
         # The publisher and the other languages' builds start now (or are still alive from
         # the preview's last build): their start and imports overlap the validation and read
         # of the package, handed to them at on_files.
@@ -219,7 +223,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # problems.
             data = packed(build)
             valid = not isinstance(build, Invalid)
-            job = Job(self.number, data if valid else None, config.site_dir)
+            job = Job(self.number, data if valid else None, config.site_dir, self.serving)
             self.receiver = self.workers.publication.hand(job)
             self.workers.languages.hand(self.number, data, config)
         if isinstance(build, Invalid):
@@ -303,23 +307,47 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return security.add_csp(output)
 
     def on_post_build(self, *, config) -> None:
-        # The default language's build waits for the others (each has indexed its own pages by
-        # then) and for the publisher, then indexes its own pages: one index at a time.
-        if self.handed is None and self.workers is not None:
-            try:
-                self.workers.languages.finish(self.number)
-                self.workers.publication.finish(self.number)
-            finally:
-                if not self.serving:  # a build's workers end with it
-                    self._stop_workers()
-        if not isinstance(self.build, Invalid):
-            others = tuple(self.config.languages[1:]) if self.driving(config) else ()
-            search.index(Path(config.site_dir), others)
+        """The default language's build waits for the others' pages. Then the publisher's
+        files and the search indexes: after it, in a `mkdocs build`; in the background in a
+        preview, whose pages are served at once (serving.py)."""
+        if self.handed is not None or self.workers is None:
+            return
+        number, site = self.number, Path(config.site_dir)
+        try:
+            self.workers.languages.finish(number)
+        except Exception:
+            if not self.serving:
+                self._stop_workers()
+            raise
+        if self.serving:
+            if not isinstance(self.build, Invalid):
+                self.workers.publication.pages_written(number)
+            self.written.pages_done()
+            self.written.rest_in_background(lambda: self._rest(number, site))
+            return
+        try:
+            self._rest(number, site)
+        finally:
+            self._stop_workers()  # a build's workers end with it
+
+    def _rest(self, number: int, site: Path) -> None:
+        """The other languages' pages indexed while the publisher writes, then the publisher's
+        outcome, then this language's pages: one index at a time (Pagefind holds a whole
+        index in memory)."""
+        valid = not isinstance(self.build, Invalid)
+        others = tuple(self.config.languages[1:])
+        if valid:
+            for lang in others:
+                search.index(site / lang)
+        self.workers.publication.finish(number)
+        if valid:
+            search.index(site, others)
 
     def on_build_error(self, *, error) -> None:
         """A build that fails stops the processes it works with: the next one starts them
         again, so that none is left inside a half-made build."""
         if self.handed is None:
+            self.written.done()
             self._stop_workers()
 
 

@@ -12,12 +12,14 @@ releases' lists, without their bytes), to every language build, each on its own 
 page waits for it, where the plugin says so, before its macros run. Every message carries its
 build's number, so that a message of an earlier build, never read, is never taken for this
 one's; a language build that finds its pipe closed before the message came stops with the
-publisher's error instead of waiting. Then it writes the files, and tells the default
-language's build that the job is done.
+publisher's error instead of waiting. Then it writes the files (in a preview, once the pages
+are written, so that they reach the browser first), and tells the default language's build
+that the job is done.
 """
 
 import contextlib
 import multiprocessing
+import os
 import pickle
 import sys
 import traceback
@@ -31,10 +33,17 @@ from ..format.language import both_languages
 
 
 def write(root: Path, files: dict[str, bytes]) -> None:
+    """Each file whole, under a temporary name then renamed: a preview serves the site while
+    they are written (serving.py), and a request must never read half of one."""
+    made = set()
     for rel, content in files.items():
         path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(content)
+        os.replace(partial, path)
 
 
 def publish(build: Context, root: Path) -> None:
@@ -53,6 +62,9 @@ class Job:
     build: int  # the build's number in this process's life (a preview makes many)
     data: bytes | None  # the context pickled; None: nothing to publish (an invalid package)
     root: str  # the site folder
+    # A preview's: the files wait until the pages are written (`Publication.pages_written`),
+    # so that the pages render with every core and reach the browser first.
+    after_pages: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,20 @@ def _send(conns: list, message: "Published | Failed") -> None:
             conns.remove(conn)
 
 
+def _pages_written(jobs, build: int) -> bool:
+    """Wait until the default language's build says this build's pages are written; False
+    when told to stop instead."""
+    while True:
+        try:
+            said = jobs.recv()
+        except EOFError:
+            return False
+        if said is None:
+            return False
+        if said == ("pages", build):
+            return True
+
+
 def _worker(jobs, conns: list) -> None:
     """The publisher's process: one job a build, until told to stop (None) or its pipe
     closes. `jobs` also carries each job's outcome back to the default language's build."""
@@ -109,6 +135,8 @@ def _worker(jobs, conns: list) -> None:
                 release_downloads=release_downloads(build),
             )
             _send(conns, published)
+            if job.after_pages and not _pages_written(jobs, job.build):
+                return  # told to stop
             publish(build, Path(job.root))
         except ReleaseMismatch as exc:  # located and explained: no traceback needed
             said = str(exc)
@@ -194,6 +222,10 @@ class Publication:
         where the publisher's message comes (None: nothing is published)."""
         self.jobs.send(job)
         return Receiver(self.own, job.build) if job.data is not None else None
+
+    def pages_written(self, build: int) -> None:
+        """A preview's pages are written: the publisher writes its files now."""
+        self.jobs.send(("pages", build))
 
     def finish(self, build: int) -> None:
         failed = outcome(self.jobs, build, self.process)

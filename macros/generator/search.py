@@ -1,13 +1,17 @@
-"""Full-text search with Pagefind: after each language's build, its binary (the pagefind-bin
-wheel) indexes that language's written pages into the language's own /pagefind/ (the root's
-for the default language, /en/pagefind/ for English), chunked, so a query fetches only the
-chunks it needs. The languages are indexed one after another: Pagefind holds a whole index in
-memory, and one language's is half the site's. Only the page's content is indexed (our own
+"""Full-text search with Pagefind: once the pages are written, its binary (the pagefind-bin
+wheel) indexes each language's pages into the language's own /pagefind/ (the root's for the
+default language, /en/pagefind/ for English), chunked, so a query fetches only the chunks it
+needs. The languages are indexed one after another: Pagefind holds a whole index in memory,
+and one language's is half the site's. Each bundle is written into a folder of its own and
+renamed into place whole: a preview serves its pages while the indexes are made (serving.py),
+and a search never loads half of one. Only the page's content is indexed (our own
 element, marked data-pagefind-body, around the page's HTML), accents folded; the Search page
 (templates/search.html) queries its language's bundle.
 """
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +33,11 @@ def mark_content(html: str) -> str:
 # two halves never need as much as the whole (at the benchmark's L, 0.22 GB and 0.85 GB
 # instead of 1.07 GB for one language).
 RECORDS_BUNDLE = "pagefind-records"
+BUNDLES = ("pagefind", RECORDS_BUNDLE)
+
+
+def _staging(site: Path, bundle: str) -> Path:
+    return site / f".{bundle}.partial"
 
 
 def index(site: Path, others: tuple[str, ...] = ()) -> None:
@@ -36,7 +45,13 @@ def index(site: Path, others: tuple[str, ...] = ()) -> None:
     `others` languages built inside it (the default language's site holds them): the record
     pages into /pagefind-records/, every other page into /pagefind/, one after the other."""
     records = {page.folder for page in RECORD_PAGES.values()}
-    skip = {*others, "pagefind", RECORDS_BUNDLE, *records}
+    skip = {
+        *others,
+        "pagefind",
+        RECORDS_BUNDLE,
+        *records,
+        *(_staging(site, b).name for b in BUNDLES),
+    }
     # Pagefind's glob has no negation: every top-level entry of the site but those.
     entries = sorted(p for p in site.iterdir() if p.name not in skip)
     rest = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in entries]
@@ -45,9 +60,11 @@ def index(site: Path, others: tuple[str, ...] = ()) -> None:
 
 
 def _run(site: Path, bundle: str, globs: list[str]) -> None:
+    staging, final = _staging(site, bundle), site / bundle
+    shutil.rmtree(staging, ignore_errors=True)
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
-        "--output-path", str(site / bundle), "--glob", "{" + ",".join(globs) + "}",
+        "--output-path", str(staging), "--glob", "{" + ",".join(globs) + "}",
         # Not words of the page: the theme's "¶" permalinks, and the labels of tables and
         # lists of facts, which Pagefind would glue to the values in its excerpts
         # ("KindTraining provider").
@@ -59,7 +76,11 @@ def _run(site: Path, bundle: str, globs: list[str]) -> None:
         raise Abort(f"{failed}:\n{done.stderr[-2000:]}")
     # Pagefind lists the languages in hash-map order, which changes from run to run: sorted,
     # identical input gives identical bytes (its other files are named by their content).
-    entry = site / bundle / "pagefind-entry.json"
-    if entry.exists():  # a site without record pages has no records bundle
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    entry = staging / "pagefind-entry.json"
+    if not entry.exists():  # a site without record pages has no records bundle
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    shutil.rmtree(final, ignore_errors=True)  # a --dirty build's last bundle
+    os.replace(staging, final)
