@@ -102,7 +102,8 @@ def _write_csv(header, rows) -> tuple[str, list[int]]:
 
 
 def read_workbook(path: Path, package: Path):
-    """{resource: (header, rows as CSV text, the sheet row of each)}, or Refused."""
+    """{resource: (header, rows as CSV text, the sheet row of each, the sheet's name)}, or
+    Refused."""
     try:
         wb = load_workbook(path)
     except Exception as exc:  # a zip that is not a workbook, a text file, a truncated file…
@@ -120,56 +121,78 @@ def read_workbook(path: Path, package: Path):
         if sheet_name not in wb.sheetnames:
             problems.append(found(sheet_name, "missing_sheet"))
             continue
-        ws = wb[sheet_name]
-        for merged in ws.merged_cells.ranges:
-            problems.append(found(f"{sheet_name}!{merged.coord}", "merged"))
         fields = res["schema_data"]["fields"]
-        by_name = {f["name"]: f for f in fields}
-        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
-        while header and header[-1] is None:
-            header.pop()
-        for i, name in enumerate(header, start=1):
-            if name not in by_name:
-                problems.append(
-                    found(f"{sheet_name}!{get_column_letter(i)}1", "unknown_column", column=name)
-                )
-        if ws.max_column > len(header):  # typed right of the named columns: reported, not lost
-            for cells in ws.iter_rows(min_row=2, min_col=len(header) + 1):
-                for c in cells:
-                    if c.value not in (None, ""):
-                        problems.append(found(f"{sheet_name}!{c.coordinate}", "outside"))
-        for f in fields:
-            if f["name"] not in header:
-                problems.append(found(f"{sheet_name}!1:1", "missing_column", column=f["name"]))
-        rows, where, seen = [], [], {}
-        for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=len(header)), start=2):
-            if all(c.value in (None, "") for c in cells):
-                continue
-            values = {}
-            for c, name in zip(cells, header, strict=False):
-                if name not in by_name:
-                    continue
-                ref = f"{sheet_name}!{c.coordinate}"
-                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
-                    problems.append(found(ref, "formula", value=str(c.value)[:40]))
-                    continue
-                values[name] = _text(c.value, by_name[name], ref, problems)
-            row = [values.get(f["name"], "") for f in fields]
-            # Rows are matched by id: a row without one, or a second row with the same one,
-            # would be lost, so each is reported instead.
-            if not row[0]:
-                problems.append(found(f"{sheet_name}!A{r}", "missing_id"))
-            elif row[0] in seen:
-                problems.append(
-                    found(f"{sheet_name}!A{r}", "duplicate_id", id=row[0], row=seen[row[0]])
-                )
-            seen.setdefault(row[0], r)
-            rows.append(row)
-            where.append(r)
+        rows, where = _read_sheet(wb[sheet_name], sheet_name, fields, problems)
         sheets[res["name"]] = ([f["name"] for f in fields], rows, where, sheet_name)
     if problems:
         raise Refused(problems)
     return sheets
+
+
+def _read_sheet(ws, sheet_name: str, fields: list[dict], problems: list[Found]):
+    """A sheet's rows as CSV text in the schema's column order, and the sheet row of each;
+    what is wrong with it added to `problems`."""
+    for merged in ws.merged_cells.ranges:
+        problems.append(found(f"{sheet_name}!{merged.coord}", "merged"))
+    by_name = {f["name"]: f for f in fields}
+    header = _header(ws, sheet_name, fields, problems)
+    rows, where, seen = [], [], {}
+    for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=len(header)), start=2):
+        if all(c.value in (None, "") for c in cells):
+            continue
+        values = _values(cells, header, by_name, sheet_name, problems)
+        row = [values.get(f["name"], "") for f in fields]
+        # Rows are matched by id: a row without one, or a second row with the same one,
+        # would be lost, so each is reported instead.
+        if not row[0]:
+            problems.append(found(f"{sheet_name}!A{r}", "missing_id"))
+        elif row[0] in seen:
+            problems.append(
+                found(f"{sheet_name}!A{r}", "duplicate_id", id=row[0], row=seen[row[0]])
+            )
+        seen.setdefault(row[0], r)
+        rows.append(row)
+        where.append(r)
+    return rows, where
+
+
+def _header(ws, sheet_name: str, fields: list[dict], problems: list[Found]) -> list:
+    """The sheet's column names (its first row, to its last named column); a name the schema
+    lacks, a value right of the named columns and a column the schema has but the sheet
+    lacks added to `problems`."""
+    by_name = {f["name"]: f for f in fields}
+    header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1))]
+    while header and header[-1] is None:
+        header.pop()
+    for i, name in enumerate(header, start=1):
+        if name not in by_name:
+            problems.append(
+                found(f"{sheet_name}!{get_column_letter(i)}1", "unknown_column", column=name)
+            )
+    if ws.max_column > len(header):  # typed right of the named columns: reported, not lost
+        for cells in ws.iter_rows(min_row=2, min_col=len(header) + 1):
+            for c in cells:
+                if c.value not in (None, ""):
+                    problems.append(found(f"{sheet_name}!{c.coordinate}", "outside"))
+    for f in fields:
+        if f["name"] not in header:
+            problems.append(found(f"{sheet_name}!1:1", "missing_column", column=f["name"]))
+    return header
+
+
+def _values(cells, header: list, by_name: dict, sheet_name: str, problems: list[Found]) -> dict:
+    """A sheet row's cells as CSV text by column name (columns the schema lacks left out); a
+    formula is reported instead of being imported as its text."""
+    values = {}
+    for c, name in zip(cells, header, strict=False):
+        if name not in by_name:
+            continue
+        ref = f"{sheet_name}!{c.coordinate}"
+        if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
+            problems.append(found(ref, "formula", value=str(c.value)[:40]))
+            continue
+        values[name] = _text(c.value, by_name[name], ref, problems)
+    return values
 
 
 def merge(old_rows, new_rows, fields) -> tuple[list[list[str]], dict[str, int]]:

@@ -117,47 +117,12 @@ def layout(ctx: Context, chart_id: str) -> Layout:
     aside = {f.id for d in disagreements for f in d.hidden()}
     drawn = [f for f in figs if f.id not in aside]
     over = over_time(drawn)
-    seg_order = {code: n for n, code in enumerate(ctx.data["segments"])}
-    geo_order = {code: n for n, code in enumerate(ctx.data["places"])}
-
-    def seg(code):
-        return seg_order.get(code, len(seg_order))
-
     measured = [f for f in drawn if f.kind != "target"]
     targets = [f for f in drawn if f.kind == "target"]
     if over:
-        keys = sorted(
-            {(f.geo, f.segment, f.organisation_id) for f in measured},
-            key=lambda k: (seg(k[1]), geo_order.get(k[0], 0), k[2] or ""),
-        )
-        groups = [
-            Group(
-                k,
-                sorted(
-                    (f for f in measured if (f.geo, f.segment, f.organisation_id) == k),
-                    key=_period_key,
-                ),
-                [t for t in targets if (t.geo, t.segment) == k[:2]],
-            )  # fmt: skip
-            for k in keys
-        ]
-        lines = {k[:2] for k in keys}
-        # A target with no line of its own stands alone at its deadline.
-        groups += [
-            Group((t.geo, t.segment, None), [], [t])
-            for t in sorted(targets, key=_period_key)
-            if (t.geo, t.segment) not in lines
-        ]
+        groups = _line_groups(ctx, measured, targets)
     else:
-        segments = sorted({f.segment for f in drawn}, key=seg)
-        groups = [
-            Group(
-                (s,),
-                [f for f in measured if f.segment == s],
-                [t for t in targets if t.segment == s],
-            )
-            for s in segments
-        ]
+        groups = _bar_groups(ctx, drawn, measured, targets)
     return Layout(
         over_time=over,
         groups=groups,
@@ -165,6 +130,54 @@ def layout(ctx: Context, chart_id: str) -> Layout:
         set_aside=[f for f in figs if f.id in aside],
         disagreements=disagreements,
     )
+
+
+def _segment_rank(ctx: Context):
+    """A segment's place in the segments' code list, an unknown one after them all."""
+    seg_order = {code: n for n, code in enumerate(ctx.data["segments"])}
+    return lambda code: seg_order.get(code, len(seg_order))
+
+
+def _line_groups(ctx: Context, measured: list, targets: list) -> list[Group]:
+    """Over time: a line per place, segment and organisation (in the code lists' order), its
+    points in period order, with the targets of its place and segment."""
+    seg = _segment_rank(ctx)
+    geo_order = {code: n for n, code in enumerate(ctx.data["places"])}
+    keys = sorted(
+        {(f.geo, f.segment, f.organisation_id) for f in measured},
+        key=lambda k: (seg(k[1]), geo_order.get(k[0], 0), k[2] or ""),
+    )
+    groups = [
+        Group(
+            k,
+            sorted(
+                (f for f in measured if (f.geo, f.segment, f.organisation_id) == k),
+                key=_period_key,
+            ),
+            [t for t in targets if (t.geo, t.segment) == k[:2]],
+        )  # fmt: skip
+        for k in keys
+    ]
+    lines = {k[:2] for k in keys}
+    # A target with no line of its own stands alone at its deadline.
+    return groups + [
+        Group((t.geo, t.segment, None), [], [t])
+        for t in sorted(targets, key=_period_key)
+        if (t.geo, t.segment) not in lines
+    ]
+
+
+def _bar_groups(ctx: Context, drawn: list, measured: list, targets: list) -> list[Group]:
+    """Bars: a group per segment drawn (in the segments' order), its bars and its targets."""
+    segments = sorted({f.segment for f in drawn}, key=_segment_rank(ctx))
+    return [
+        Group(
+            (s,),
+            [f for f in measured if f.segment == s],
+            [t for t in targets if t.segment == s],
+        )
+        for s in segments
+    ]
 
 
 def mark_label(ctx: Context, lay: Layout, fig, lang: str) -> str:
@@ -258,19 +271,34 @@ def plot(ax, ctx: Context, chart_id: str, lang: str, legend: str = "below") -> N
 def _plot_bars(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
     """Bars grouped by segment; a part inside its whole's bar; each target spans only the
     rows of its own segment, with its own dash pattern and label."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
     fmt, shown = _text(ctx, chart_id, lang)
-    language = ctx.languages[lang]
     marks = lay.figures()
     value = {f.id: float(f.value) for f in marks}  # frictionless gives Decimals
     upper = {f.id: float(f.value_max) for f in marks if f.value_max is not None}
-    total = rows(lay)
     everything = list(value.values()) + list(upper.values())
     highest, lowest = max(everything + [0]), min(everything + [0])
     span = (highest - lowest) or 1
+    ticks, labels, placed, notes = _bar_rows(ctx, lay, lang, shown)
+    for y, f in placed:
+        _bar(ax, lay, y, f, value, upper, shown)
+    for n, note in enumerate(notes):
+        _bar_target(ax, ctx, lang, n, note, value[note[1].id], lowest, span, fmt)
+    ax.set_yticks(ticks, labels)
+    ax.tick_params(axis="y", length=0)
+    _value_axis(ax.xaxis, fmt)
+    ax.set_xlim(lowest - 0.25 * span if lowest < 0 else 0, highest + 0.22 * span)
+    if lowest < 0:
+        ax.axvline(0, color=INK, linewidth=0.8)
+    ax.set_ylim(-0.6, rows(lay) - 0.4)
+    ax.set_xlabel(ctx.languages[lang].text(indicator_of(ctx, chart_id), "label"))
+    ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
+
+
+def _bar_rows(ctx: Context, lay: Layout, lang: str, shown) -> tuple[list, list, list, list]:
+    """The rows of a bar chart, top down: the y ticks and their labels, the bars as (row,
+    figure), and the targets as (row of its label, target, top and bottom of its line)."""
     ticks, labels, placed, notes = [], [], [], []
-    y = total - 1
+    y = rows(lay) - 1
     for g in lay.groups:
         first, target_rows = y, []
         for t in g.targets:  # a row per target, its label clear of the bars
@@ -281,50 +309,66 @@ def _plot_bars(ax, ctx: Context, chart_id: str, lang: str, lay: Layout) -> None:
             y -= 1
         for f in g.figures:
             ticks.append(y)
-            label = mark_label(ctx, lay, f, lang)
-            for part in lay.parts.get(f.id, []):  # named under its whole
-                label += "\n" + language.t(
-                    "chart_part_row", label=language.text(part, "scope"), value=shown(part)
-                )
-            labels.append("\n".join(line for chunk in label.split("\n")
-                                    for line in textwrap.wrap(chunk, 38)))  # fmt: skip
+            labels.append(_bar_label(ctx, lay, f, lang, shown))
             placed.append((y, f))
             y -= 1
         # Each target line spans its label's row and its own segment's bars only.
         notes += [(row, t, first + 0.45, y + 0.55) for row, t in target_rows]
-    for yy, f in placed:
-        ax.barh(yy, value[f.id], color=BAR, height=0.6)
-        end = upper.get(f.id, value[f.id])
-        if f.id in upper:
-            _hatched(ax, yy, value[f.id], end, 0.6, RANGE)
-        for part in lay.parts.get(f.id, []):  # inside the whole: a thinner, lighter bar
-            ax.barh(yy, value[part.id], color=PART, height=0.28)
-            if part.id in upper:
-                _hatched(ax, yy, value[part.id], upper[part.id], 0.28, PART)
-        ax.annotate(
-            shown(f), (end, yy), xytext=(4 if end >= 0 else -4, 0), textcoords="offset points",
-            va="center", ha="left" if end >= 0 else "right", color=INK,
-        )  # fmt: skip
-    for n, (row, t, high, low) in enumerate(notes):
-        dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
-        ax.vlines(value[t.id], low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
-        # Written towards the middle of the chart, so that it never runs off its edge.
-        right = value[t.id] - lowest > span / 2
-        ax.annotate(
-            target_note(ctx, t, lang, fmt(value[t.id], None)), (value[t.id], row),
-            xytext=(-5 if right else 5, 0), textcoords="offset points", color=TARGET,
-            ha="right" if right else "left", va="center", fontsize=9,
-        )  # fmt: skip
-    ax.set_yticks(ticks, labels)
-    ax.tick_params(axis="y", length=0)
-    ax.xaxis.set_major_formatter(FuncFormatter(fmt))
-    ax.xaxis.set_major_locator(MaxNLocator(5))  # labels with their unit need the room
-    ax.set_xlim(lowest - 0.25 * span if lowest < 0 else 0, highest + 0.22 * span)
-    if lowest < 0:
-        ax.axvline(0, color=INK, linewidth=0.8)
-    ax.set_ylim(-0.6, total - 0.4)
-    ax.set_xlabel(language.text(indicator_of(ctx, chart_id), "label"))
-    ax.grid(axis="x", color=GRID, linewidth=0.4, alpha=0.5)
+    return ticks, labels, placed, notes
+
+
+def _bar_label(ctx: Context, lay: Layout, f, lang: str, shown) -> str:
+    """A bar's label on the y axis, its parts named under it, wrapped to fit the margin."""
+    language = ctx.languages[lang]
+    label = mark_label(ctx, lay, f, lang)
+    for part in lay.parts.get(f.id, []):  # named under its whole
+        label += "\n" + language.t(
+            "chart_part_row", label=language.text(part, "scope"), value=shown(part)
+        )
+    return "\n".join(line for chunk in label.split("\n")
+                     for line in textwrap.wrap(chunk, 38))  # fmt: skip
+
+
+def _bar(ax, lay: Layout, y: float, f, value: dict, upper: dict, shown) -> None:
+    """One bar: a range's upper part hatched, its parts inside it, its value at its end."""
+    ax.barh(y, value[f.id], color=BAR, height=0.6)
+    end = upper.get(f.id, value[f.id])
+    if f.id in upper:
+        _hatched(ax, y, value[f.id], end, 0.6, RANGE)
+    for part in lay.parts.get(f.id, []):  # inside the whole: a thinner, lighter bar
+        ax.barh(y, value[part.id], color=PART, height=0.28)
+        if part.id in upper:
+            _hatched(ax, y, value[part.id], upper[part.id], 0.28, PART)
+    ax.annotate(
+        shown(f), (end, y), xytext=(4 if end >= 0 else -4, 0), textcoords="offset points",
+        va="center", ha="left" if end >= 0 else "right", color=INK,
+    )  # fmt: skip
+
+
+def _bar_target(
+    ax, ctx: Context, lang: str, n: int, note: tuple, x: float, lowest: float, span: float, fmt
+) -> None:
+    """The n-th target of a bar chart: a vertical line over its segment's rows, in its own
+    dash pattern, with its label on its own row."""
+    row, t, high, low = note
+    dashes = TARGET_DASHES[n % len(TARGET_DASHES)]
+    ax.vlines(x, low, high, color=TARGET, linestyle=dashes, linewidth=1.6)
+    # Written towards the middle of the chart, so that it never runs off its edge.
+    right = x - lowest > span / 2
+    ax.annotate(
+        target_note(ctx, t, lang, fmt(x, None)), (x, row),
+        xytext=(-5 if right else 5, 0), textcoords="offset points", color=TARGET,
+        ha="right" if right else "left", va="center", fontsize=9,
+    )  # fmt: skip
+
+
+def _value_axis(axis, fmt) -> None:
+    """The values' axis: written as the chart writes its values, at most 5 ticks (labels
+    with their unit need the room)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_formatter(FuncFormatter(fmt))
+    axis.set_major_locator(MaxNLocator(5))
 
 
 def _hatched(ax, y, start, end, height, colour) -> None:
@@ -344,58 +388,84 @@ def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout, legend:
     its colour (greyscale). A target is a star at its deadline, joined to its line's last
     point. Where sources differ and no figure is preferred, each of their values is an
     open marker off the line."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
     fmt, shown = _text(ctx, chart_id, lang)
-    language = ctx.languages[lang]
     ticks: dict[float, str] = {}
     values = [0.0]
     labels: list[tuple[float, float, str]] = []
     for n, g in enumerate(lay.groups):
-        colour, marker, dashes = (
-            LINE_COLOURS[n % len(LINE_COLOURS)],
-            MARKERS[n % len(MARKERS)],
-            LINE_DASHES[n % len(LINE_DASHES)],
-        )
         settled = [f for f in g.figures if not _contested(ctx, f)]
         if g.figures:
-            label = group_label(ctx, lay, g, lang)
-            if settled:
-                ax.plot([_x(f.period) for f in settled], [float(f.value) for f in settled],
-                        color=colour, marker=marker, linestyle=dashes, linewidth=1.8,
-                        markersize=6, label=label)  # fmt: skip
-            for f in g.figures:
-                x, y = _x(f.period), float(f.value)
-                ticks[x] = language.day(f.period, f.period_precision)
-                values.append(float(f.value_max or f.value))
-                if f not in settled:  # a claim as a cross, a publication as an open marker
-                    ax.plot([x], [y], marker="X" if f.stated_by_person_id else marker,
-                            markerfacecolor=colour if f.stated_by_person_id else "white",
-                            color=colour, linestyle="none", markersize=7,
-                            label=mark_label(ctx, lay, f, lang))  # fmt: skip
-                labels.append((x, y, shown(f)))
+            _line(ax, ctx, lay, lang, n, g, settled)
         for t in g.targets:
-            x, y = _x(t.deadline), float(t.value)
-            ticks[x] = language.day(t.deadline, t.deadline_precision)
-            values.append(y)
-            if settled:
-                last = settled[-1]
-                ax.plot([_x(last.period), x], [float(last.value), y], color=TARGET,
-                        linestyle=":", linewidth=1.2)  # fmt: skip
-            ax.plot([x], [y], marker="*", color=TARGET, markersize=11, linestyle="none")
-            ax.annotate(target_note(ctx, t, lang, fmt(y, None)), (x, y), xytext=(-6, 8),
-                        textcoords="offset points", ha="right", va="bottom", color=TARGET,
-                        fontsize=8.5)  # fmt: skip
+            _line_target(ax, ctx, lang, t, settled, fmt)
+        group_ticks, group_values, group_labels = _time_marks(ctx.languages[lang], g, shown)
+        ticks.update(group_ticks)
+        values += group_values
+        labels += group_labels
     _value_labels(ax, labels, max(values) or 1)
     xs = sorted(ticks)
     ax.set_xticks(xs, [ticks[x] for x in xs])
     pad = max((xs[-1] - xs[0]) * 0.06, 0.3) if xs else 1
     ax.set_xlim(xs[0] - pad, xs[-1] + pad)
-    ax.yaxis.set_major_formatter(FuncFormatter(fmt))
-    ax.yaxis.set_major_locator(MaxNLocator(5))
+    _value_axis(ax.yaxis, fmt)
     ax.set_ylim(min(values + [0]), max(values) * 1.18 or 1)
-    ax.set_ylabel(language.text(indicator_of(ctx, chart_id), "label"), wrap=True)
+    ax.set_ylabel(ctx.languages[lang].text(indicator_of(ctx, chart_id), "label"), wrap=True)
     ax.grid(axis="y", color=GRID, linewidth=0.4, alpha=0.5)
+    _legend(ax, legend)
+
+
+def _line(ax, ctx: Context, lay: Layout, lang: str, n: int, g: Group, settled: list) -> None:
+    """The n-th line: its settled points joined, each contested one off the line (a claim
+    as a cross, a publication as an open marker), in the line's colour, marker and dashes."""
+    colour, marker, dashes = (
+        LINE_COLOURS[n % len(LINE_COLOURS)],
+        MARKERS[n % len(MARKERS)],
+        LINE_DASHES[n % len(LINE_DASHES)],
+    )
+    if settled:
+        ax.plot([_x(f.period) for f in settled], [float(f.value) for f in settled],
+                color=colour, marker=marker, linestyle=dashes, linewidth=1.8,
+                markersize=6, label=group_label(ctx, lay, g, lang))  # fmt: skip
+    for f in (f for f in g.figures if f not in settled):
+        ax.plot([_x(f.period)], [float(f.value)], marker="X" if f.stated_by_person_id else marker,
+                markerfacecolor=colour if f.stated_by_person_id else "white",
+                color=colour, linestyle="none", markersize=7,
+                label=mark_label(ctx, lay, f, lang))  # fmt: skip
+
+
+def _line_target(ax, ctx: Context, lang: str, t, settled: list, fmt) -> None:
+    """A target over time: a star at its deadline, joined to its line's last settled point,
+    with its label."""
+    x, y = _x(t.deadline), float(t.value)
+    if settled:
+        last = settled[-1]
+        ax.plot([_x(last.period), x], [float(last.value), y], color=TARGET,
+                linestyle=":", linewidth=1.2)  # fmt: skip
+    ax.plot([x], [y], marker="*", color=TARGET, markersize=11, linestyle="none")
+    ax.annotate(target_note(ctx, t, lang, fmt(y, None)), (x, y), xytext=(-6, 8),
+                textcoords="offset points", ha="right", va="bottom", color=TARGET,
+                fontsize=8.5)  # fmt: skip
+
+
+def _time_marks(language, g: Group, shown) -> tuple[list, list, list]:
+    """What a line and its targets put on the axes: the time axis's ticks as (x, period
+    or deadline as the pages write it), the values the value axis must reach, and each
+    point's value label as (x, y, text)."""
+    ticks, values, labels = [], [], []
+    for f in g.figures:
+        x = _x(f.period)
+        ticks.append((x, language.day(f.period, f.period_precision)))
+        values.append(float(f.value_max or f.value))
+        labels.append((x, float(f.value), shown(f)))
+    for t in g.targets:
+        ticks.append((_x(t.deadline), language.day(t.deadline, t.deadline_precision)))
+        values.append(float(t.value))
+    return ticks, values, labels
+
+
+def _legend(ax, legend: str) -> None:
+    """The lines' legend below the chart, or to its right in a card's wide frame, its names
+    wrapped to the room they have."""
     handles, names = ax.get_legend_handles_labels()
     width = 40 if legend == "right" else 60
     names = ["\n".join(textwrap.wrap(n, width)) for n in names]

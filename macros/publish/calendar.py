@@ -1,5 +1,6 @@
 """The iCalendar file of dated events and deadlines, one per language (icalendar)."""
 
+from collections.abc import Iterator
 from datetime import timedelta
 
 from icalendar import Calendar, Event
@@ -16,12 +17,35 @@ def calendar_path(lang: str) -> str:
 def icalendar(ctx: Context, lang: str) -> bytes:
     """Dated events (day precision, and planned ones), commitments' deadlines and other targets'
     deadlines, as all-day events."""
-    fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     cal = Calendar()
-    cal.add("prodid", f"-//{name}//calendar//{lang.upper()}")
+    cal.add("prodid", f"-//{ctx.descriptor['name']}//calendar//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", ctx.config.site_name(lang))
     dtstamp = stamp(ctx.released)
+    for events in (_announcements, _commitments, _deadlines):
+        for ev in events(ctx, lang, dtstamp):
+            cal.add_component(ev)
+    return cal.to_ical()
+
+
+def _event(uid: str, dtstamp, summary: str, description: str, first, last, url: str) -> Event:
+    """An all-day event from its `first` day to its `last` (iCalendar's end is the day after,
+    excluded)."""
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", dtstamp)
+    ev.add("summary", summary)
+    ev.add("description", description)
+    ev.add("dtstart", first)
+    ev.add("dtend", last + timedelta(days=1))
+    ev.add("url", url)
+    return ev
+
+
+def _announcements(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+    """Dated announcements, by date: a past one known to the day, a planned one however
+    precisely it is known."""
+    fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     # A planned announcement that sets a commitment's deadline appears once, as the deadline.
     deadline_of = {c.announcement_id for c in ctx.data["commitments"].values()}
     for a in sorted(ctx.data["announcements"].values(), key=lambda a: (a.date, a.id)):
@@ -33,24 +57,24 @@ def icalendar(ctx: Context, lang: str) -> bytes:
             continue
         when = fmt.day(a.date, a.date_precision)
         title = fmt.text(a, "title")
-        ev = Event()
-        ev.add("uid", f"{a.id}@{name}")
-        ev.add("dtstamp", dtstamp)
-        ev.add("summary", title if a.date_precision == "day" else f"{when} · {title}")
-        ev.add("description", f"{when}. {fmt.text(a, 'summary')}")
-        ev.add("dtstart", a.date)
-        ev.add("dtend", (a.date_end or a.date) + timedelta(days=1))
-        ev.add("url", ctx.urls.absolute(ctx.urls.announcement(a.id, lang)))
-        cal.add_component(ev)
-    # Commitments' deadlines, on the day each ends (its period's last day: "by early 2026" is
-    # 31 March 2026); targets that are not commitments keep their deadline's first day.
+        yield _event(
+            f"{a.id}@{name}",
+            dtstamp,
+            title if a.date_precision == "day" else f"{when} · {title}",
+            f"{when}. {fmt.text(a, 'summary')}",
+            a.date,
+            a.date_end or a.date,
+            ctx.urls.absolute(ctx.urls.announcement(a.id, lang)),
+        )
+
+
+def _commitments(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+    """Commitments' deadlines, on the day each ends (its period's last day: "by early 2026" is
+    31 March 2026)."""
+    fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     for c in sorted(ctx.data["commitments"].values(), key=lambda c: c.id):
         if not c.deadline:
             continue
-        ev = Event()
-        ev.add("uid", f"{c.id}-commitment@{name}")
-        ev.add("dtstamp", dtstamp)
-        ev.add("summary", fmt.t("calendar_commitment", title=fmt.text(*named_by(c, ctx.data))))
         deadline = fmt.day(c.deadline, c.deadline_precision)
         if c.deadline_end != c.deadline:  # "by early 2026 (up to and including 31 March 2026)"
             ends = fmt.t("deadline_ends", date=fmt.day(c.deadline_end, "day"))
@@ -61,11 +85,20 @@ def icalendar(ctx: Context, lang: str) -> bytes:
             as_of=fmt.day(c.status_as_of, "day"),
             status=ctx.label("commitment_statuses", c.status, lang),
         )
-        ev.add("description", description)
-        ev.add("dtstart", c.deadline_end)
-        ev.add("dtend", c.deadline_end + timedelta(days=1))
-        ev.add("url", ctx.urls.absolute(ctx.urls.listed("commitments", c.id, lang)))
-        cal.add_component(ev)
+        yield _event(
+            f"{c.id}-commitment@{name}",
+            dtstamp,
+            fmt.t("calendar_commitment", title=fmt.text(*named_by(c, ctx.data))),
+            description,
+            c.deadline_end,
+            c.deadline_end,
+            ctx.urls.absolute(ctx.urls.listed("commitments", c.id, lang)),
+        )
+
+
+def _deadlines(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+    """Targets that are not commitments, on their deadline's first day."""
+    fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     committed = {c.figure_id for c in ctx.data["commitments"].values()}
     deadlines = sorted(
         (f for f in ctx.data["figures"].values() if f.deadline and f.id not in committed),
@@ -73,13 +106,12 @@ def icalendar(ctx: Context, lang: str) -> bytes:
     )
     for f in deadlines:
         when = fmt.day(f.deadline, f.deadline_precision)
-        ev = Event()
-        ev.add("uid", f"{f.id}-deadline@{name}")
-        ev.add("dtstamp", dtstamp)
-        ev.add("summary", f"{fmt.t('deadline')} {when} · {fmt.text(f, 'label')}")
-        ev.add("description", when)
-        ev.add("dtstart", f.deadline)
-        ev.add("dtend", f.deadline + timedelta(days=1))
-        ev.add("url", ctx.urls.absolute(ctx.urls.figure(f.id, lang)))
-        cal.add_component(ev)
-    return cal.to_ical()
+        yield _event(
+            f"{f.id}-deadline@{name}",
+            dtstamp,
+            f"{fmt.t('deadline')} {when} · {fmt.text(f, 'label')}",
+            when,
+            f.deadline,
+            f.deadline,
+            ctx.urls.absolute(ctx.urls.figure(f.id, lang)),
+        )

@@ -124,22 +124,47 @@ def _distribution(g: Graph, ctx: Context, d, url: str, licence, issued) -> URIRe
 
 
 def graph(ctx: Context) -> Graph:
-    pkg, base = ctx.descriptor, ctx.config.base
-    issued, modified = dates(ctx)
+    """The DCAT-AP catalogue: the catalog, its current dataset and downloads, and each tagged
+    release as a version of the dataset with its own permanent files."""
+    base = ctx.config.base
     g = Graph()
     for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("spdx", SPDX),
                        ("adms", ADMS), ("dcatap", DCATAP), ("vcard", VCARD)):  # fmt: skip
         g.bind(prefix, ns)
     catalog, dataset = URIRef(base + "data/catalog"), URIRef(base + "data/#dataset")
-    publisher = URIRef(base + "about/#publisher")
-    licence = URIRef(pkg["licenses"][0]["path"])
+    publisher, licence = _publisher(g, ctx), _licence(g, ctx)
+    contact = _contact(g, ctx)
+    _catalog(g, ctx, catalog, dataset, publisher, licence)
+    _current(g, ctx, dataset, publisher, contact, licence)
+    listed = release_downloads(ctx)
+    for rel in ctx.versions.releases:
+        _version(g, ctx, dataset, rel, listed[rel.version], (publisher, contact, licence))
+    return g
+
+
+def _publisher(g: Graph, ctx: Context) -> URIRef:
+    """The publisher: the team, typed with its ADMS publisher type."""
+    publisher = URIRef(ctx.config.base + "about/#publisher")
     g.add((publisher, RDF.type, FOAF.Agent))
     g.add((publisher, FOAF.name, Literal(publisher_name(ctx))))
     g.add((publisher, DCTERMS.type, _iri(g, PUBLISHER_TYPE, SKOS.Concept)))
-    g.add((licence, RDF.type, DCTERMS.LicenseDocument))
-    g.add((licence, RDFS.label, Literal(pkg["licenses"][0]["title"])))
-    g.add((licence, DCTERMS.type, _iri(g, LICENCE_TYPE, SKOS.Concept)))
-    # No e-mail or telephone (privacy): the contact is where errors are reported.
+    return publisher
+
+
+def _licence(g: Graph, ctx: Context) -> URIRef:
+    """The licence the catalogue, the datasets and their files name: the package's first."""
+    licence = ctx.descriptor["licenses"][0]
+    node = URIRef(licence["path"])
+    g.add((node, RDF.type, DCTERMS.LicenseDocument))
+    g.add((node, RDFS.label, Literal(licence["title"])))
+    g.add((node, DCTERMS.type, _iri(g, LICENCE_TYPE, SKOS.Concept)))
+    return node
+
+
+def _contact(g: Graph, ctx: Context) -> URIRef:
+    """The contact point. No e-mail or telephone (privacy): the contact is where errors are
+    reported."""
+    base = ctx.config.base
     contact = URIRef(base + "about/#contact")
     g.add((contact, RDF.type, VCARD.Kind))
     g.add((contact, RDF.type, VCARD.Organization))
@@ -151,7 +176,13 @@ def graph(ctx: Context) -> Graph:
             URIRef(ctx.config.repo_url + "/issues" if ctx.config.repo_url else base + "about/"),
         )
     )
+    return contact
 
+
+def _catalog(g: Graph, ctx: Context, catalog, dataset, publisher, licence) -> None:
+    """The catalog: the site's, holding the one dataset."""
+    pkg, base = ctx.descriptor, ctx.config.base
+    issued, modified = dates(ctx)
     g.add((catalog, RDF.type, DCAT.Catalog))
     _texts(g, catalog, DCTERMS.title, ctx, pkg, "title")
     _texts(g, catalog, DCTERMS.description, ctx, pkg, "description")
@@ -166,41 +197,48 @@ def graph(ctx: Context) -> Graph:
     for code in ctx.languages:
         g.add((catalog, DCTERMS.language, _language(g, code)))
 
+
+def _current(g: Graph, ctx: Context, dataset, publisher, contact, licence) -> None:
+    """The current dataset, its downloads issued on the latest release's day."""
+    base = ctx.config.base
+    issued, modified = dates(ctx)
     _described(g, dataset, ctx, publisher, contact)
     g.add((dataset, DCTERMS.license, licence))
     g.add((dataset, DCTERMS.issued, Literal(issued, datatype=XSD.date)))
     g.add((dataset, DCTERMS.modified, Literal(modified, datatype=XSD.date)))
-    g.add((dataset, DCAT3.version, Literal(pkg["version"])))
+    g.add((dataset, DCAT3.version, Literal(ctx.descriptor["version"])))
     g.add((dataset, DCAT.landingPage, _page(g, base + "data/")))
     for d in downloads(ctx):
         g.add(
             (dataset, DCAT.distribution, _distribution(g, ctx, d, base + d.path, licence, modified))
         )
 
-    # Each tagged release: a dataset of its own, with its permanent files and its notes.
-    listed = release_downloads(ctx)
-    for rel in ctx.versions.releases:
-        version = URIRef(base + folder(rel.version) + "#dataset")
-        g.add((dataset, DCAT3.hasVersion, version))
-        g.add((version, DCAT3.isVersionOf, dataset))
-        _described(g, version, ctx, publisher, contact)
-        g.add((version, DCAT3.version, Literal(rel.version)))
-        g.add((version, DCTERMS.issued, Literal(rel.date, datatype=XSD.date)))
-        g.add(
-            (
-                version,
-                DCAT.landingPage,
-                _page(g, base + "data/#" + anchor(rel.version)),
-            )
+
+def _version(g: Graph, ctx: Context, dataset, rel, files, shared: tuple) -> None:
+    """A tagged release: a dataset of its own, with its permanent files (`files`) and its
+    notes. `shared` is the (publisher, contact, licence) of every dataset."""
+    base = ctx.config.base
+    publisher, contact, licence = shared
+    version = URIRef(base + folder(rel.version) + "#dataset")
+    g.add((dataset, DCAT3.hasVersion, version))
+    g.add((version, DCAT3.isVersionOf, dataset))
+    _described(g, version, ctx, publisher, contact)
+    g.add((version, DCAT3.version, Literal(rel.version)))
+    g.add((version, DCTERMS.issued, Literal(rel.date, datatype=XSD.date)))
+    g.add(
+        (
+            version,
+            DCAT.landingPage,
+            _page(g, base + "data/#" + anchor(rel.version)),
         )
-        entry = next((e for e in ctx.changelog if e["version"] == rel.version), None)
-        for code, items in (entry or {}).get("items", {}).items():
-            notes = " ".join(plain(i) for i in items)  # RDF text takes no markup
-            g.add((version, ADMS.versionNotes, Literal(notes, lang=code)))
-        for d in listed[rel.version]:
-            url = base + moved(d.path, rel.version)
-            g.add((version, DCAT.distribution, _distribution(g, ctx, d, url, licence, rel.date)))
-    return g
+    )
+    entry = next((e for e in ctx.changelog if e["version"] == rel.version), None)
+    for code, items in (entry or {}).get("items", {}).items():
+        notes = " ".join(plain(i) for i in items)  # RDF text takes no markup
+        g.add((version, ADMS.versionNotes, Literal(notes, lang=code)))
+    for d in files:
+        url = base + moved(d.path, rel.version)
+        g.add((version, DCAT.distribution, _distribution(g, ctx, d, url, licence, rel.date)))
 
 
 def turtle(ctx: Context) -> bytes:

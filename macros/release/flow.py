@@ -142,26 +142,11 @@ def release(package: Path, version: str, today: date) -> str:
     except ValueError:
         raise Refused("not_semver", version=repr(version)) from None
     package = package.resolve()
-    folder = package.parent
-    try:
-        top = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        raise Refused("no_repository") from None
-    repo = Repo(Path(top), package)
+    repo = _repository(package)
     history = read_history(package)
-    if history.notice:
-        raise Refused("not_rebuilt")
-    last = history.latest
-    record = record_path(package, version)
-    if record.exists():
-        raise Refused("exists", version=version, record=repo.rel(record))
-    if last and semver(version) <= semver(last.version):
-        raise Refused("not_greater", version=version, last=last.version)
+    _refuse_taken(repo, version, history)
     current = working_tree(package)
-    changelog, citation = folder / "CHANGELOG.md", repo.top / "CITATION.cff"
+    changelog, citation = package.parent / "CHANGELOG.md", repo.top / "CITATION.cff"
     ours = {repo.rel(package), repo.rel(changelog), repo.rel(citation)}
     dirty = repo.dirty()
 
@@ -171,20 +156,63 @@ def release(package: Path, version: str, today: date) -> str:
         # and its entry are already there); only those files may have changed.
         if others := sorted(dirty - ours):
             raise Refused("outside", files=", ".join(others))
-        if problems := validate(package):
-            raise Refused("invalid", detail="\n" + as_text(problems, package))
-        record.parent.mkdir(exist_ok=True)
-        record.write_bytes(make_record(working_tree(package), history).to_json())
-        ours.add(repo.rel(record))
-        repo.git("add", "--", *(p for p in sorted(ours) if (repo.top / p).exists()))
-        repo.git("commit", "--quiet", "-m", f"Release {version}")
-        if not repo.git("tag", "--list", TAG_PREFIX + version).strip():
-            repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
-        return said("recorded", version=version, record=repo.rel(record))
+        return _record(repo, version, history, ours)
 
     if dirty:
         raise Refused("dirty", files=", ".join(sorted(dirty)))
-    changes = compare(last, current)
+    changes = compare(history.latest, current)
+    _refuse_changes(history.latest, version, changes)
+    _insert_entry(changelog, draft.entry(version, today, changes))
+    _set_version(package, current.version, version)
+    _set_citation(citation, version, today)
+    return said("drafted", version=version, changelog=repo.rel(changelog))
+
+
+def _repository(package: Path) -> Repo:
+    """The git repository the package folder is in, or Refused."""
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(package.parent), "rev-parse", "--show-toplevel"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        raise Refused("no_repository") from None
+    return Repo(Path(top), package)
+
+
+def _refuse_taken(repo: Repo, version: str, history: History) -> None:
+    """Refused unless `version` can follow the recorded releases: the build has read the
+    history as it is, no record of the version exists, and it is above the last release."""
+    if history.notice:
+        raise Refused("not_rebuilt")
+    last = history.latest
+    record = record_path(repo.package, version)
+    if record.exists():
+        raise Refused("exists", version=version, record=repo.rel(record))
+    if last and semver(version) <= semver(last.version):
+        raise Refused("not_greater", version=version, last=last.version)
+
+
+def _record(repo: Repo, version: str, history: History, ours: set[str]) -> str:
+    """The second run: validate the package, write its release record, commit the record and
+    the drafted files (`ours`), and tag the release."""
+    package = repo.package
+    if problems := validate(package):
+        raise Refused("invalid", detail="\n" + as_text(problems, package))
+    record = record_path(package, version)
+    record.parent.mkdir(exist_ok=True)
+    record.write_bytes(make_record(working_tree(package), history).to_json())
+    ours = ours | {repo.rel(record)}
+    repo.git("add", "--", *(p for p in sorted(ours) if (repo.top / p).exists()))
+    repo.git("commit", "--quiet", "-m", f"Release {version}")
+    if not repo.git("tag", "--list", TAG_PREFIX + version).strip():
+        repo.git("tag", "-a", TAG_PREFIX + version, "-m", f"Release {version}")
+    return said("recorded", version=version, record=repo.rel(record))
+
+
+def _refuse_changes(last, version: str, changes) -> None:
+    """Refused if there is nothing to release since `last`, or if the version's bump is
+    smaller than the changes need (a removal needs a major one), naming the removals."""
     if last and not changes.counts():
         raise Refused("nothing", last=last.version)
     if last and RANK[bump(last.version, version)] < RANK[changes.needs]:
@@ -202,10 +230,6 @@ def release(package: Path, version: str, today: date) -> str:
             last=last.version,
             details=details,
         )
-    _insert_entry(changelog, draft.entry(version, today, changes))
-    _set_version(package, current.version, version)
-    _set_citation(citation, version, today)
-    return said("drafted", version=version, changelog=repo.rel(changelog))
 
 
 def release_day() -> date:
