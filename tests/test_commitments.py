@@ -320,7 +320,7 @@ def test_the_calendar_has_each_deadline_on_the_day_it_ends(fixture):
 
 def test_api_documents_carry_status_and_reference_date(fixture):
     ctx = Context.open(fixture, CONFIG)
-    files = api.files(ctx)
+    files = dict(api.files(ctx))
     doc = json.loads(files["api/v1/commitments/fx-month.json"])
     assert doc["status"]["id"] == "met" and doc["status_as_of"] == "2027-01-20"
     assert [o["id"] for o in doc["outcomes"]] == ["fx-month-met"]

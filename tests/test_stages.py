@@ -180,7 +180,7 @@ def test_embed_pages_hold_the_chart_and_nothing_else(build):
 
 
 def test_api_documents_link_records(build):
-    out = api.files(build)
+    out = dict(api.files(build))
     index = json.loads(out["api/v1/index.json"])
     assert {r["name"] for r in index["resources"]} == set(build.data)
     numeum = json.loads(out["api/v1/organisations/numeum.json"])

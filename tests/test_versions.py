@@ -268,7 +268,7 @@ def test_each_record_knows_when_it_was_added_and_last_changed(context):
     assert (germany.added.version, germany.changed.version) == ("2.2.0", "2.2.1")
     assert (denmark.added.version, denmark.changed) == ("2.1.0", None)
     figure = next(iter(context.data["figures"]))
-    made = api.files(context)
+    made = dict(api.files(context))
     releases = json.loads(made["api/v1/index.json"])["releases"]
     assert [(r["version"], r["date"]) for r in releases] == [
         ("2.1.0", "2026-11-27"),
@@ -300,7 +300,7 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
     assert not ctx.versions.pending(ctx.versions.of("places", "FR"))
     # A figure added in the working tree says so, not "changed".
     from macros.pages.page import Page
-    from macros.pages.views.history import history
+    from macros.pages.views.history import record_history
 
     figures = clone / "datapackage" / "data" / "figures.csv"
     rows = figures.read_text(encoding="utf-8").splitlines()
@@ -310,7 +310,7 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
         "\n".join([*rows, copy.replace(first + ",", "new-figure,", 1)]) + "\n", encoding="utf-8"
     )
     ctx = Context.open(package, site_config, read_history(package))
-    view = history("figures", "new-figure", Page(ctx, "en", "en/figures/"))
+    view = record_history("figures", "new-figure", Page(ctx, "en", "en/figures/"))
     assert view["added_unreleased"] and not view["unreleased"] and view["added"] is None
 
 

@@ -27,7 +27,7 @@ RESULTS = (*CLOSING, "progress")  # the outcome_results code list
 DUE_SOON = timedelta(days=90)
 # The release that introduced the commitments resource: statuses are announced from it on.
 # Where the build reads the releases from git, each commitment counts from the release that
-# added it (history(added=...)).
+# added it (status_history(added=...)).
 TRACKED_SINCE = "2.1.0"
 # Fields the published `commitments` table adds to the curated ones (schemas/commitments.json
 # describes them under "computedFields").
@@ -154,8 +154,14 @@ def published_schema(schema: dict) -> dict:
     )
 
 
-def history(data: Records, releases: list[dict], added: dict[str, str] | None = None) -> list[dict]:
+def status_history(
+    data: Records, releases: list[dict], added: dict[str, str] | None = None
+) -> list[dict]:
     """Each commitment's status at every release (oldest first), kept where it changes.
+
+    Not a record's history (the releases that added and last changed its row: data/changes.py,
+    shown by publish/api.record_history and pages/views/history.record_history): a status is
+    computed from the deadline and the outcomes as of each release's day, rows unchanged.
 
     [{commitment, version, date, status, previous}]: what the Atom feed announces. Releases
     count from TRACKED_SINCE on, and for a commitment from the first release dated on or

@@ -23,6 +23,7 @@ import os
 import pickle
 import sys
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +33,11 @@ from ..data.context import Context
 from ..format.language import both_languages
 
 
-def write(root: Path, files: dict[str, bytes]) -> None:
+def write(root: Path, files: Iterable[tuple[str, bytes]]) -> None:
     """Each file whole, under a temporary name then renamed: a preview serves the site while
     they are written (serving.py), and a request must never read half of one."""
     made = set()
-    for rel, content in files.items():
+    for rel, content in files:
         path = root / rel
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,8 +52,11 @@ def publish(build: Context, root: Path) -> None:
     from ..pages import cards, charts, embeds
     from ..publish.files import files as published_files
 
-    made = charts.files(build) | embeds.files(build) | cards.files(build)
-    write(root, made | published_files(build))
+    # Each file written as soon as it is made, then let go: at scale, the whole site's files
+    # at once would double the process's memory.
+    for group in (charts.files, embeds.files, cards.files):
+        write(root, group(build).items())
+    write(root, published_files(build))
 
 
 @dataclass(frozen=True)

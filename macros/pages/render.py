@@ -84,157 +84,158 @@ def templates() -> Environment:
     )
 
 
-def render(template: str, ctx: Page, **values) -> str:
-    env = ctx.build.products.templates.get(templates)
-    return env.get_template(template).render(ctx=ctx, **values)
+def render(template: str, page: Page, **values) -> str:
+    env = page.build.products.templates.get(templates)
+    # The templates (templates/*.html) know the page as `ctx`.
+    return env.get_template(template).render(ctx=page, **values)
 
 
 # --- pieces of prose pages ---------------------------------------------------------------
 
 
-def chart(chart_id: str, ctx: Page) -> dict:
-    build = ctx.build
+def chart(chart_id: str, page: Page) -> dict:
+    build = page.build
     lay = charts.layout(build, chart_id)
     drawn = lay.marks()
-    title = ctx.fmt.text(charts.indicator_of(build, chart_id), "label")
+    title = page.fmt.text(charts.indicator_of(build, chart_id), "label")
     shown = [f for _, f in drawn] + lay.set_aside
-    sources = [source_link(s, ctx) for s in dict.fromkeys(f.source_id for f in shown)]
-    value_of = lambda f: formatted_value(f, ctx)  # noqa: E731
+    sources = [source_link(s, page) for s in dict.fromkeys(f.source_id for f in shown)]
+    value_of = lambda f: formatted_value(f, page)  # noqa: E731
     sizes = charts.sizes(build)
     files = [
         {
             "format": ext.upper(),
-            "href": ctx.link(p),
+            "href": page.link(p),
             "name": p.rsplit("/", 1)[-1],
-            "size": ctx.fmt.size(sizes[p]),
+            "size": page.fmt.size(sizes[p]),
         }
         for ext in charts.FORMATS
-        if (p := charts.path(chart_id, ctx.lang, ext)) in sizes
+        if (p := charts.path(chart_id, page.lang, ext)) in sizes
     ]
-    page = ctx.absolute(ctx.urls.page("charts", ctx.lang, f"chart-{chart_id}"))
-    embed = ctx.absolute(ctx.urls.site_path(ctx.lang, charts.embed_path(chart_id)))
+    chart_page = page.absolute(page.urls.page("charts", page.lang, f"chart-{chart_id}"))
+    embed = page.absolute(page.urls.site_path(page.lang, charts.embed_path(chart_id)))
     return {
         "id": f"chart-{chart_id}",
         "title": title,
-        "src": ctx.link(charts.path(chart_id, ctx.lang)),
+        "src": page.link(charts.path(chart_id, page.lang)),
         "files": files,
-        "citation": ctx.t(
+        "citation": page.t(
             "chart_citation",
-            site=build.config.site_name(ctx.lang),
+            site=build.config.site_name(page.lang),
             title=title,
             version=build.version,
-            date=ctx.fmt.day(build.released, "day"),
-            url=page,
-            sources=ctx.fmt.join([s["text"] for s in sources]),
+            date=page.fmt.day(build.released, "day"),
+            url=chart_page,
+            sources=page.fmt.join([s["text"] for s in sources]),
         ),
         # The snippet (templates/components.html) names the language version in its address.
         "embed_src": embed,
         "embed_height": charts.embed_height(build, chart_id),
-        "page": page,
-        "alt": charts.alt_text(build, chart_id, ctx.lang, value_of),
-        "notes": charts.notes(build, chart_id, ctx.lang, value_of),
+        "page": chart_page,
+        "alt": charts.alt_text(build, chart_id, page.lang, value_of),
+        "notes": charts.notes(build, chart_id, page.lang, value_of),
         # The data table: what is drawn, in the CSV's order.
         "rows": [
-            figures.figure(f, ctx) | {"series": charts.mark_label(build, lay, f, ctx.lang)}
+            figures.figure(f, page) | {"series": charts.mark_label(build, lay, f, page.lang)}
             for _, f in drawn
         ],
         "sources": sources,
     }
 
 
-def home_figures(ctx: Page) -> str:
+def home_figures(page: Page) -> str:
     return render(
         "figure_cards.html",
-        ctx,
-        figures=figures.home_figures(ctx),
-        more=ctx.link(ctx.urls.page("figures", ctx.lang)),
+        page,
+        figures=figures.home_figures(page),
+        more=page.link(page.urls.page("figures", page.lang)),
     )
 
 
-def sources_differ(ctx: Page) -> str:
+def sources_differ(page: Page) -> str:
     """The figures page's list of every place where sources differ."""
-    return render("sources_differ.html", ctx, groups=figures.all_differences(ctx))
+    return render("sources_differ.html", page, groups=figures.all_differences(page))
 
 
-def search_box(ctx: Page) -> str:
+def search_box(page: Page) -> str:
     # Each language's Pagefind bundles are at its own root (generator/search.py): the main
     # one, and the record pages' one, which the interface merges with it.
-    bundle = ctx.build.urls.site_path(ctx.lang, "pagefind/")
-    records = ctx.build.urls.site_path(ctx.lang, "pagefind-records/")
-    return render("search.html", ctx, bundle=ctx.link(bundle), records=ctx.link(records))
+    bundle = page.build.urls.site_path(page.lang, "pagefind/")
+    records = page.build.urls.site_path(page.lang, "pagefind-records/")
+    return render("search.html", page, bundle=page.link(bundle), records=page.link(records))
 
 
-def one_page_briefing(ctx: Page) -> str:
+def one_page_briefing(page: Page) -> str:
     """The briefing on one A4 page: the headline target, the other key figures with their
     sources, the adoption chart and the latest announcements, all from the data."""
-    build = ctx.build
-    cards = figures.home_figures(ctx)
+    build = page.build
+    cards = figures.home_figures(page)
     return render(
         "briefing.html",
-        ctx,
+        page,
         headline=cards[0],
         figures=cards[1:],
-        chart=chart(build.editorial.home_chart.id, ctx),
-        announcements=announcements.latest(ONE_PAGE_ANNOUNCEMENTS, ctx),
+        chart=chart(build.editorial.home_chart.id, page),
+        announcements=announcements.latest(ONE_PAGE_ANNOUNCEMENTS, page),
         version=build.version,
-        released=ctx.fmt.day(build.released, "day"),
-        address=ctx.absolute(ctx.urls.page("home", ctx.lang)),
+        released=page.fmt.day(build.released, "day"),
+        address=page.absolute(page.urls.page("home", page.lang)),
     )
 
 
-def latest_announcements(count: int, ctx: Page) -> str:
+def latest_announcements(count: int, page: Page) -> str:
     return render(
         "announcement_list.html",
-        ctx,
-        items=announcements.latest(count, ctx),
-        more=ctx.link(ctx.urls.page("timeline", ctx.lang)),
+        page,
+        items=announcements.latest(count, page),
+        more=page.link(page.urls.page("timeline", page.lang)),
     )
 
 
-def commitment_counts(ctx: Page) -> str:
-    return render("commitment_counts.html", ctx, counts=commitments.counts(ctx))
+def commitment_counts(page: Page) -> str:
+    return render("commitment_counts.html", page, counts=commitments.counts(page))
 
 
-def commitment_downloads(ctx: Page) -> str:
+def commitment_downloads(page: Page) -> str:
     """The commitments in every form they are published in, linked from their page."""
-    lang, urls = ctx.lang, ctx.urls
+    lang, urls = page.lang, page.urls
     files = [
         ("file_commitments_csv", csv_path("commitments")),
         ("file_outcomes_csv", csv_path("outcomes")),
         ("file_commitments_api", api.resource_path("commitments")),
         ("file_calendar", calendar.calendar_path(lang)),
-        ("file_commitments_feed", feeds.commitments_feed_path(ctx.build, lang)),
+        ("file_commitments_feed", feeds.commitments_feed_path(page.build, lang)),
     ]
-    links = [{"text": ctx.t(key), "href": ctx.link(path)} for key, path in files]
+    links = [{"text": page.t(key), "href": page.link(path)} for key, path in files]
     return render(
-        "commitment_downloads.html", ctx, links=links, data=ctx.link(urls.page("data", lang))
+        "commitment_downloads.html", page, links=links, data=page.link(urls.page("data", lang))
     )
 
 
-def chart_block(ctx: Page, chart_id: str | None = None) -> str:
+def chart_block(page: Page, chart_id: str | None = None) -> str:
     """A chart with a link to all charts: by default the home chart (charts.csv)."""
-    chart_id = chart_id or ctx.build.editorial.home_chart.id
-    more = ctx.link(ctx.urls.page("charts", ctx.lang, f"chart-{chart_id}"))
-    return render("chart_block.html", ctx, chart=chart(chart_id, ctx), more=more)
+    chart_id = chart_id or page.build.editorial.home_chart.id
+    more = page.link(page.urls.page("charts", page.lang, f"chart-{chart_id}"))
+    return render("chart_block.html", page, chart=chart(chart_id, page), more=more)
 
 
-def all_charts(ctx: Page) -> str:
+def all_charts(page: Page) -> str:
     return "\n".join(
-        render("chart.html", ctx, chart=chart(c.id, ctx)) for c in ctx.build.editorial.charts
+        render("chart.html", page, chart=chart(c.id, page)) for c in page.build.editorial.charts
     )
 
 
-def dictionary(ctx: Page) -> str:
+def dictionary(page: Page) -> str:
     return render(
         "dictionary.html",
-        ctx,
-        resources=dictionary_view(ctx),
-        package=ctx.link("data/datapackage.json"),
+        page,
+        resources=dictionary_view(page),
+        package=page.link("data/datapackage.json"),
     )
 
 
-def data_page(ctx: Page) -> str:
-    return render("data.html", ctx, data=data_page_view(ctx))
+def data_page(page: Page) -> str:
+    return render("data.html", page, data=data_page_view(page))
 
 
 # --- numbers and dates inside prose sentences ----------------------------------------------
@@ -244,47 +245,47 @@ class UnknownRecord(LookupError):
     """A prose page names a record the package does not hold (renamed or removed)."""
 
 
-def named(resource: str, record_id: str, ctx: Page):
+def named(resource: str, record_id: str, page: Page):
     """The record a prose page names, or an error that says which and where."""
     try:
-        return ctx.data[resource][record_id]
+        return page.data[resource][record_id]
     except KeyError:
         raise UnknownRecord(
-            f"{ctx.here or '/'} : « {record_id} » n'est pas dans {resource}.csv (renommé ou "
+            f"{page.here or '/'} : « {record_id} » n'est pas dans {resource}.csv (renommé ou "
             f"retiré ? corrigez la page docs/…md) / “{record_id}” is not in {resource}.csv "
             f"(renamed or removed? fix the docs/…md page)"
         ) from None
 
 
-def figure_value(figure_id: str, ctx: Page, bare: bool = False) -> Markup:
+def figure_value(figure_id: str, page: Page, bare: bool = False) -> Markup:
     """A figure's value as written in a sentence, linked to the figure and its quotation;
     bare: the quantity alone, without "a year" or "more than"."""
-    fig = named("figures", figure_id, ctx)
-    unit = ctx.data["units"][fig.unit]
-    text = ctx.fmt.quantity(fig.value, unit) if bare else formatted_value(fig, ctx)
-    href = ctx.link(ctx.urls.figure(figure_id, ctx.lang))
+    fig = named("figures", figure_id, page)
+    unit = page.data["units"][fig.unit]
+    text = page.fmt.quantity(fig.value, unit) if bare else formatted_value(fig, page)
+    href = page.link(page.urls.figure(figure_id, page.lang))
     return Markup('<a href="{}">{}</a>').format(href, text)
 
 
-def figure_deadline(figure_id: str, ctx: Page) -> str:
-    fig = named("figures", figure_id, ctx)
-    return escape(ctx.fmt.day(fig.deadline, fig.deadline_precision))
+def figure_deadline(figure_id: str, page: Page) -> str:
+    fig = named("figures", figure_id, page)
+    return escape(page.fmt.day(fig.deadline, fig.deadline_precision))
 
 
-def event_date(announcement_id: str, ctx: Page) -> str:
-    return escape(announcements.when(named("announcements", announcement_id, ctx), ctx))
+def event_date(announcement_id: str, page: Page) -> str:
+    return escape(announcements.when(named("announcements", announcement_id, page), page))
 
 
 # --- listings and record pages -----------------------------------------------------------
 
 
-def pager(listing: str, part: int, ctx: Page) -> dict | None:
+def pager(listing: str, part: int, page: Page) -> dict | None:
     """Links to the parts of a long listing, or None if it has one part.
 
     A window around the current part, plus the first and last: listing all of them made the
     pager itself the bulk of the page at 1,000 parts (bench/).
     """
-    total = ctx.build.parts.count(listing)
+    total = page.build.parts.count(listing)
     if total == 1:
         return None
     shown = {1, total, *range(max(1, part - PAGER_WINDOW), min(total, part + PAGER_WINDOW) + 1)}
@@ -292,37 +293,37 @@ def pager(listing: str, part: int, ctx: Page) -> dict | None:
     for n in sorted(shown):
         if n > previous + 1:
             links.append({"gap": True})
-        href = ctx.link(ctx.urls.page(listing, ctx.lang, part=n))
+        href = page.link(page.urls.page(listing, page.lang, part=n))
         links.append({"n": n, "href": href, "current": n == part, "gap": False})
         previous = n
-    return {"links": links, "label": ctx.t("pages_label", part=part, count=total)}
+    return {"links": links, "label": page.t("pages_label", part=part, count=total)}
 
 
-def listing(name: str, part: int, ctx: Page) -> str:
+def listing(name: str, part: int, page: Page) -> str:
     """One part of a long listing, with its pager."""
-    items = ctx.build.parts.items(name, part)
-    rows = LISTING_VIEWS[name](items, ctx)
-    extra = LISTING_EXTRAS[name](items, ctx) if name in LISTING_EXTRAS else None
+    items = page.build.parts.items(name, part)
+    rows = LISTING_VIEWS[name](items, page)
+    extra = LISTING_EXTRAS[name](items, page) if name in LISTING_EXTRAS else None
     return render(
-        LISTINGS[name].template, ctx, rows=rows, pager=pager(name, part, ctx), extra=extra
+        LISTINGS[name].template, page, rows=rows, pager=pager(name, part, page), extra=extra
     )
 
 
-def listing_part_page(name: str, part: int, ctx: Page) -> str:
+def listing_part_page(name: str, part: int, page: Page) -> str:
     """A generated page for part 2..n of a listing."""
-    body = listing(name, part, ctx)
-    return render("listing_part.html", ctx, title=part_title(name, part, ctx), body=body)
+    body = listing(name, part, page)
+    return render("listing_part.html", page, title=part_title(name, part, page), body=body)
 
 
-def part_title(name: str, part: int, ctx: Page) -> str:
-    total = ctx.build.parts.count(name)
-    return ctx.t("part_title", title=ctx.t(f"list_{name}"), part=part, count=total)
+def part_title(name: str, part: int, page: Page) -> str:
+    total = page.build.parts.count(name)
+    return page.t("part_title", title=page.t(f"list_{name}"), part=part, count=total)
 
 
-def record_page(resource: str, record_id: str, ctx: Page) -> str:
+def record_page(resource: str, record_id: str, page: Page) -> str:
     """A record's page."""
-    view = RECORD_VIEWS[resource](record_id, ctx)
-    return render(RECORD_PAGES[resource].template, ctx, record=view)
+    view = RECORD_VIEWS[resource](record_id, page)
+    return render(RECORD_PAGES[resource].template, page, record=view)
 
 
 # --- table of contents -------------------------------------------------------------------

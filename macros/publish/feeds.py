@@ -6,6 +6,7 @@ from datetime import UTC, datetime, time
 from ..data import commitments
 from ..data.context import Context
 from ..data.releases import semver
+from . import api
 
 
 def stamp(day) -> datetime:
@@ -45,7 +46,7 @@ def atom(ctx: Context, lang: str) -> bytes:
     for a in anns:
         entry = fg.add_entry(order="append")
         # A permanent id, whichever part of the timeline lists the entry.
-        entry.id(f"{ctx.config.base}api/v1/announcements.json#{a.id}")
+        entry.id(ctx.urls.absolute(api.resource_path("announcements")) + f"#{a.id}")
         entry.title(fmt.text(a, "title"))
         entry.link(href=ctx.urls.absolute(ctx.urls.announcement(a.id, lang)))
         entry.summary(f"{fmt.day(a.date, a.date_precision)} · {fmt.text(a, 'summary')}")
@@ -66,7 +67,7 @@ def commitments_atom(ctx: Context, lang: str) -> bytes:
     fg = _feed(ctx, lang, path, "feed_commitments_title", "commitments")
     fg.updated(stamp(ctx.released))
     changes = sorted(
-        commitments.history(ctx.data, ctx.changelog, ctx.versions.added("commitments")),
+        commitments.status_history(ctx.data, ctx.changelog, ctx.versions.added("commitments")),
         key=lambda ch: (ch["date"], semver(ch["version"]), ch["commitment"].id),
     )
     for ch in changes:
@@ -78,7 +79,7 @@ def commitments_atom(ctx: Context, lang: str) -> bytes:
             "status": label(ch["status"]),
         }
         entry = fg.add_entry(order="append")
-        entry.id(f"{ctx.config.base}api/v1/commitments.json#{c.id}@{ch['version']}")
+        entry.id(ctx.urls.absolute(api.resource_path("commitments")) + f"#{c.id}@{ch['version']}")
         entry.title(fmt.t("feed_commitment_entry", title=title, **params))
         entry.link(href=ctx.urls.absolute(ctx.urls.listed("commitments", c.id, lang)))
         if ch["previous"]:

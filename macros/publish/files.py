@@ -1,4 +1,7 @@
-"""Everything published besides the pages: {path under the site root: bytes}."""
+"""Everything published besides the pages: (path under the site root, bytes), one file at a
+time, so that the publisher never holds the whole site's files at once."""
+
+from collections.abc import Iterator
 
 from ..data.context import Context
 from . import api, calendar, catalog, citations, feeds, versions
@@ -7,20 +10,18 @@ from .package_zip import package_descriptor
 from .tables import json_bytes
 
 
-def files(ctx: Context) -> dict[str, bytes]:
-    out = {}
+def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
     for lang in ctx.languages:
-        out[calendar.calendar_path(lang)] = calendar.icalendar(ctx, lang)
-        out[feeds.feed_path(ctx, lang)] = feeds.atom(ctx, lang)
-        out[feeds.commitments_feed_path(ctx, lang)] = feeds.commitments_atom(ctx, lang)
-    out["data/datapackage.json"] = json_bytes(package_descriptor(ctx))
+        yield calendar.calendar_path(lang), calendar.icalendar(ctx, lang)
+        yield feeds.feed_path(ctx, lang), feeds.atom(ctx, lang)
+        yield feeds.commitments_feed_path(ctx, lang), feeds.commitments_atom(ctx, lang)
+    yield "data/datapackage.json", json_bytes(package_descriptor(ctx))
     for d in downloads(ctx):
-        out[d.path] = d.content
-    out["data/SHA256SUMS"] = sha256sums(ctx)
-    out["data/catalog.ttl"] = catalog.turtle(ctx)
-    out["data/catalog.jsonld"] = catalog.jsonld(ctx)
-    out["data/citation.bib"] = citations.bibtex(ctx).encode("utf-8")
-    out["data/citation.json"] = json_bytes(citations.csl_json(ctx))
-    out |= api.files(ctx)
-    out |= versions.files(ctx)
-    return out
+        yield d.path, d.content
+    yield "data/SHA256SUMS", sha256sums(ctx)
+    yield "data/catalog.ttl", catalog.turtle(ctx)
+    yield "data/catalog.jsonld", catalog.jsonld(ctx)
+    yield "data/citation.bib", citations.bibtex(ctx).encode("utf-8")
+    yield "data/citation.json", json_bytes(citations.csl_json(ctx))
+    yield from api.files(ctx)
+    yield from versions.files(ctx).items()

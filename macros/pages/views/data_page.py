@@ -17,19 +17,19 @@ def json_for_script(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
-def data_page(ctx: Page) -> dict:
-    build, fmt = ctx.build, ctx.fmt
+def data_page(page: Page) -> dict:
+    build, fmt = page.build, page.fmt
     files = [
         {
             "name": d.path.removeprefix("data/"),
-            "href": ctx.link(d.path),
-            "url": ctx.absolute(d.path),
+            "href": page.link(d.path),
+            "url": page.absolute(d.path),
             "format": d.format,
             "size": fmt.size(d.size),
             "bytes": d.size,
             "rows": fmt.number(d.rows) if d.rows is not None else "",
             "sha256": d.sha256,
-            "description": d.description[ctx.lang],
+            "description": d.description[page.lang],
         }
         for d in downloads(build)
     ]
@@ -37,9 +37,9 @@ def data_page(ctx: Page) -> dict:
     listed = release_downloads(build)  # after downloads(): the child sends them in that order
     recorded = {r.version: r for r in build.versions.recorded}
     example_org = next(iter(build.data["organisations"]))
-    feed = feeds.feed_path(build, ctx.lang)
-    changes = feeds.commitments_feed_path(build, ctx.lang)
-    calendar = calendar_path(ctx.lang)
+    feed = feeds.feed_path(build, page.lang)
+    changes = feeds.commitments_feed_path(build, page.lang)
+    calendar = calendar_path(page.lang)
     return {
         "version": build.version,
         "released": fmt.day(log[0]["date"], "day"),
@@ -50,39 +50,39 @@ def data_page(ctx: Page) -> dict:
                 "anchor": anchor(e["version"]),
                 "date": fmt.day(e["date"], "day"),
                 "items": marked(e["items"]),
-                "record": not_rebuilt(recorded.get(e["version"]), ctx),
+                "record": not_rebuilt(recorded.get(e["version"]), page),
             }
             for e in log
             if not build.versions.find(e["version"])
         ],
         "releases": [
-            release(ctx, rel, listed[rel.version]) for rel in reversed(build.versions.releases)
+            release(page, rel, listed[rel.version]) for rel in reversed(build.versions.releases)
         ],
         "unreleased": bool(build.versions.unreleased),
         "history_notice": build.versions.notice,
         "history_fix": FIXES.get(build.versions.notice, ""),
         "files": files,
         "package": {
-            "href": ctx.link("data/datapackage.json"),
-            "url": ctx.absolute("data/datapackage.json"),
+            "href": page.link("data/datapackage.json"),
+            "url": page.absolute("data/datapackage.json"),
         },
         "sums": {
-            "href": ctx.link("data/SHA256SUMS"),
+            "href": page.link("data/SHA256SUMS"),
             "text": sha256sums(build).decode("utf-8").rstrip("\n"),
         },
-        "api_index": ctx.absolute(f"api/{api.VERSION}/index.json"),
-        "api_resource": ctx.absolute(f"api/{api.VERSION}/figures.json"),
-        "api_item": ctx.absolute(f"api/{api.VERSION}/organisations/{example_org}.json"),
+        "api_index": page.absolute(api.index_path()),
+        "api_resource": page.absolute(api.resource_path("figures")),
+        "api_item": page.absolute(api.record_path("organisations", example_org)),
         "catalog": [
-            {"name": n, "href": ctx.link(f"data/{n}")} for n in ("catalog.jsonld", "catalog.ttl")
+            {"name": n, "href": page.link(f"data/{n}")} for n in ("catalog.jsonld", "catalog.ttl")
         ],
-        "feed": {"href": ctx.link(feed), "url": ctx.absolute(feed)},
-        "commitments_feed": {"href": ctx.link(changes), "url": ctx.absolute(changes)},
-        "calendar": {"href": ctx.link(calendar), "url": ctx.absolute(calendar)},
+        "feed": {"href": page.link(feed), "url": page.absolute(feed)},
+        "commitments_feed": {"href": page.link(changes), "url": page.absolute(changes)},
+        "calendar": {"href": page.link(calendar), "url": page.absolute(calendar)},
         "bibtex": citations.bibtex(build),
         "csl": json_bytes(citations.csl_json(build)).decode("utf-8"),
         "citation_files": [
-            {"name": n, "href": ctx.link(f"data/{n}")} for n in ("citation.bib", "citation.json")
+            {"name": n, "href": page.link(f"data/{n}")} for n in ("citation.bib", "citation.json")
         ],
         "schema_org": json_for_script(dataset.schema_org(build)),
     }
@@ -93,20 +93,20 @@ def marked(items: dict[str, list[str]]) -> dict[str, list]:
     return {lang: [html(i) for i in texts] for lang, texts in items.items()}
 
 
-def not_rebuilt(record, ctx: Page) -> dict | None:
+def not_rebuilt(record, page: Page) -> dict | None:
     """A recorded release this copy cannot rebuild: what its record proves of its files."""
     if record is None:
         return None
     zips = sorted(p for p in record.files if p.endswith(".zip"))
     return {
-        "count": ctx.fmt.number(len(record.files)),
+        "count": page.fmt.number(len(record.files)),
         "zip": [{"name": p.rsplit("/", 1)[-1], "sha256": record.files[p]} for p in zips],
     }
 
 
-def release(ctx: Page, rel, listed) -> dict:
+def release(page: Page, rel, listed) -> dict:
     """One tagged release: its changelog entry, permanent files and diff from the one before."""
-    build, fmt, lang = ctx.build, ctx.fmt, ctx.lang
+    build, fmt, lang = page.build, page.fmt, page.lang
     entry = next((e for e in build.changelog if e["version"] == rel.version), None)
     entry = entry or next((e for e in rel.changelog() if e["version"] == rel.version), None)
     changes = build.versions.changes[rel.version]
@@ -125,13 +125,13 @@ def release(ctx: Page, rel, listed) -> dict:
         "previous": changes.old.version if changes.old else "",
         "needs": changes.needs,
         "zip": [
-            {"href": ctx.link(moved(d.path, rel.version)), "name": d.path.removeprefix("data/"),
+            {"href": page.link(moved(d.path, rel.version)), "name": d.path.removeprefix("data/"),
              "size": fmt.size(d.size), "sha256": d.sha256}
             for d in zips
         ],
-        "folder": ctx.link(base + "datapackage.json"),
+        "folder": page.link(base + "datapackage.json"),
         "links": [
-            {"href": ctx.link(base + n), "name": n}
+            {"href": page.link(base + n), "name": n}
             for n in ("datapackage.json", "SHA256SUMS", "changes.json", "changes.csv")
         ],
         "count": len(listed),

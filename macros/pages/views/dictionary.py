@@ -19,8 +19,8 @@ def _constraints(field: dict) -> list[str]:
     return out
 
 
-def dictionary(ctx: Page) -> list[dict]:
-    build, lang = ctx.build, ctx.lang
+def dictionary(page: Page) -> list[dict]:
+    build, lang = page.build, page.lang
     out = []
     for res in build.descriptor["resources"]:
         schema = res["schema_data"]
@@ -30,8 +30,8 @@ def dictionary(ctx: Page) -> list[dict]:
                 "name": res["name"],
                 "title": build.described(res, "title", lang),
                 "description": build.described(res, "description", lang),
-                "csv": ctx.link(csv_path(res["name"])),
-                "schema": ctx.link(f"data/schemas/{res['name']}.json"),
+                "csv": page.link(csv_path(res["name"])),
+                "schema": page.link(f"data/schemas/{res['name']}.json"),
                 "rows": len(build.data[res["name"]]),
                 "primary_key": ", ".join(schema.get("primaryKey", [])),
                 "fields": [

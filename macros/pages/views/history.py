@@ -5,9 +5,10 @@ from ...publish.versions import anchor
 from ..page import Page
 
 
-def history(resource: str, record_id: str, ctx: Page) -> dict | None:
-    """None where the build has no releases (a copy without tags, a test package)."""
-    versions = ctx.build.versions
+def record_history(resource: str, record_id: str, page: Page) -> dict | None:
+    """The record's history on its page (publish/api.record_history gives the same in its API
+    document); None where the build has no releases (a copy without tags, a test package)."""
+    versions = page.build.versions
     h = versions.of(resource, record_id)
     if h is None:
         return None
@@ -16,8 +17,8 @@ def history(resource: str, record_id: str, ctx: Page) -> dict | None:
         if snap is None or snap.record is None:  # the working tree: not a release
             return None
         return {
-            "text": ctx.t(key, version=snap.version, date=ctx.fmt.day(snap.date, "day")),
-            "href": ctx.link(ctx.urls.page("data", ctx.lang, anchor(snap.version))),
+            "text": page.t(key, version=snap.version, date=page.fmt.day(snap.date, "day")),
+            "href": page.link(page.urls.page("data", page.lang, anchor(snap.version))),
         }
 
     return {

@@ -19,14 +19,14 @@ from .links import (
 CITING_SHOWN = 25
 
 LINK_OF = {
-    "figures": lambda rec, ctx: figure_link(rec.id, ctx),
-    "announcements": lambda rec, ctx: announcement_link(rec.id, ctx),
+    "figures": lambda rec, page: figure_link(rec.id, page),
+    "announcements": lambda rec, page: announcement_link(rec.id, page),
     "roles": role_link,
     "relations": relation_link,
-    "organisations": lambda rec, ctx: org_link(rec.id, ctx),
-    "people": lambda rec, ctx: person_link(rec.id, ctx),
-    "commitments": lambda rec, ctx: commitment_link(rec.id, ctx),
-    "outcomes": lambda rec, ctx: commitment_link(rec.commitment_id, ctx),
+    "organisations": lambda rec, page: org_link(rec.id, page),
+    "people": lambda rec, page: person_link(rec.id, page),
+    "commitments": lambda rec, page: commitment_link(rec.id, page),
+    "outcomes": lambda rec, page: commitment_link(rec.commitment_id, page),
 }
 
 
@@ -36,46 +36,46 @@ def published_day(src):
     return src.published or src.interviewed
 
 
-def source_date(src, ctx: Page) -> str:
+def source_date(src, page: Page) -> str:
     """The date a citation gives: the document's own, said for what it is ("interview given
     on…", "profile created on…"); no publication date is made up when the document has none."""
     for field in OWN_DAYS:
         if src[field]:
-            return ctx.t(f"source_{field}", date=ctx.fmt.day(src[field], "day"))
-    return ctx.t("source_undated")
+            return page.t(f"source_{field}", date=page.fmt.day(src[field], "day"))
+    return page.t("source_undated")
 
 
-def sources(items, ctx: Page) -> list[dict]:
+def sources(items, page: Page) -> list[dict]:
     out = []
     for src in items:
         citing, total = defaultdict(list), defaultdict(int)
-        for resource, rec in ctx.build.index("citing", src.id):
+        for resource, rec in page.build.index("citing", src.id):
             total[resource] += 1
             if len(citing[resource]) < CITING_SHOWN:
-                citing[resource].append(LINK_OF[resource](rec, ctx))
+                citing[resource].append(LINK_OF[resource](rec, page))
         out.append(
             {
                 "id": src.id,
                 "title": src.title,
                 "title_lang": src.language,
-                "kind": ctx.label("source_kinds", src.kind),
-                "publisher": org_link(src.publisher_id, ctx),
-                "person": person_link(src.person_id, ctx),
-                "organisation": org_link(src.organisation_id, ctx),
+                "kind": page.label("source_kinds", src.kind),
+                "publisher": org_link(src.publisher_id, page),
+                "person": person_link(src.person_id, page),
+                "organisation": org_link(src.organisation_id, page),
                 "reference": src.reference,
-                "interviewed": ctx.fmt.day(src.interviewed, "day"),
-                "created": ctx.fmt.day(src.created, "day"),
-                "published": ctx.fmt.day(src.published, "day"),
-                "modified": ctx.fmt.day(src.modified, "day"),
+                "interviewed": page.fmt.day(src.interviewed, "day"),
+                "created": page.fmt.day(src.created, "day"),
+                "published": page.fmt.day(src.published, "day"),
+                "modified": page.fmt.day(src.modified, "day"),
                 "url": src.url,
-                "language": ctx.fmt.language_name(src.language),
-                "part_of": source_link(src.part_of, ctx) if src.part_of else None,
-                "rights": ctx.fmt.text(src, "rights"),
+                "language": page.fmt.language_name(src.language),
+                "part_of": source_link(src.part_of, page) if src.part_of else None,
+                "rights": page.fmt.text(src, "rights"),
                 "citing": [
                     {
-                        "resource": ctx.t(f"resource_{r}"),
+                        "resource": page.t(f"resource_{r}"),
                         "links": links,
-                        "more": ctx.fmt.number(total[r] - len(links))
+                        "more": page.fmt.number(total[r] - len(links))
                         if total[r] > len(links)
                         else "",
                     }
