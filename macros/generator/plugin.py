@@ -272,9 +272,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if generated is None and fragments is None:
             # Prose and data alike, in one place: the French pages get French spacing.
             return search.mark_content(build.languages[lang].typeset_html(html))
-        ctx = Page(build, lang, path)
         if generated is not None:
-            html = generated.render(ctx)
+            html = generated.render(Page(build, lang, path))
         else:
             html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
         html = build.languages[lang].typeset_html(html)

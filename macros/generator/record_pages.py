@@ -28,27 +28,27 @@ class Generated:
     key: str | int  # record id or part number
     path: str  # URL path without the language prefix, e.g. "organisation/numeum/"
 
-    def render(self, ctx: Page) -> str:
+    def render(self, page: Page) -> str:
         """The page's HTML."""
         if self.kind == "record":
-            return render.record_page(self.name, self.key, ctx)
-        return render.listing_part_page(self.name, self.key, ctx)
+            return render.record_page(self.name, self.key, page)
+        return render.listing_part_page(self.name, self.key, page)
 
-    def meta(self, ctx: Page) -> dict:
+    def meta(self, page: Page) -> dict:
         # Its HTML comes from Jinja, not from macros in Markdown.
         fixed = {"render_macros": False}
         if self.kind == "part":
-            title = render.part_title(self.name, self.key, ctx)
+            title = render.part_title(self.name, self.key, page)
             description = title
         else:
-            record = ctx.data[self.name][self.key]
+            record = page.data[self.name][self.key]
             title = record.name
             if self.name == "organisations":
-                description = ctx.fmt.text(record, "description") or ctx.t(
+                description = page.fmt.text(record, "description") or page.t(
                     "org_meta", name=record.name
                 )
             else:
-                description = ctx.t("person_meta", name=record.name)
+                description = page.t("person_meta", name=record.name)
         # Escaped here: the theme prints page titles and descriptions into <title>, <meta>
         # attributes and the header as they are, without escaping them.
         return {"title": escape(title), "description": escape(description)} | fixed
@@ -68,14 +68,14 @@ def generated(build: Context) -> list[Generated]:
 def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
     """Add this language's generated pages to `files`; return them by source path."""
     added = {}
-    for page in generated(build):
-        ctx = Page(build, lang, build.urls.site_path(lang, page.path))
-        src_uri = page.path.rstrip("/") + ".md"
+    for made in generated(build):
+        page = Page(build, lang, build.urls.site_path(lang, made.path))
+        src_uri = made.path.rstrip("/") + ".md"
         # JSON is YAML, and far faster to write than PyYAML's dump.
-        front = json.dumps(page.meta(ctx), ensure_ascii=False)
+        front = json.dumps(made.meta(page), ensure_ascii=False)
         content = f"---\n{front}\n---\n\n{BODY}"
         files.append(
             File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-        added[src_uri] = page
+        added[src_uri] = made
     return added

@@ -86,8 +86,7 @@ def templates() -> Environment:
 
 def render(template: str, page: Page, **values) -> str:
     env = page.build.products.templates.get(templates)
-    # The templates (templates/*.html) know the page as `ctx`.
-    return env.get_template(template).render(ctx=page, **values)
+    return env.get_template(template).render(page=page, **values)
 
 
 # --- pieces of prose pages ---------------------------------------------------------------
