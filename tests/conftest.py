@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from macros.data import paths
 from macros.data.config import SiteConfig
@@ -106,11 +107,24 @@ SITE_ENV = {"REPO_URL": "https://github.com/example/briefing", "PYTHONHASHSEED":
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, worker_id):
     """The site built from the frozen fixture package (tests/fixtures/base) with the real
     prose pages, once per test session into a temporary folder: what the tests assert about
-    pages holds whatever the live data says (test_live.py checks the live package)."""
-    out = tmp_path_factory.mktemp("site")
+    pages holds whatever the live data says (test_live.py checks the live package). Under
+    pytest-xdist every worker shares the one build (the first to come makes it, under a lock),
+    so that the tests that read it spread over every core."""
+    if worker_id == "master":  # one process: no one to share with
+        return _build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # the session's, above every worker's
+    out, made = shared / "site", shared / "site.made"
+    with FileLock(shared / "site.lock"):
+        if not made.exists():
+            _build_site(out)
+            made.touch()
+    return out
+
+
+def _build_site(out: Path) -> Path:
     result = mkdocs_build(out, BASE / "datapackage.json", **SITE_ENV)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
@@ -133,19 +147,18 @@ def server(site):
 
 # Fixtures that build a whole site: a test that uses one is slow (left out of `make check`).
 BUILDS = {"site", "server", "grown_site", "sites", "served"}
-MODULE_BUILDS = {"grown_site", "sites", "repo", "ctx", "grown"}
+MODULE_BUILDS = {"grown_site", "sites", "repo", "ctx", "grown", "served"}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Slow where a test builds a site; under `make test` (pytest-xdist, --dist loadgroup)
-    every test of the shared test site runs on one worker, so the site is built once."""
+    """Slow where a test builds a site. Under `make test` (pytest-xdist, --dist loadgroup) the
+    shared test site is built once for every worker (`site`), and the tests of a module that
+    builds its own run on one worker, so that it is made once."""
     for item in items:
         used = BUILDS.intersection(getattr(item, "fixturenames", ()))
         if used:
             item.add_marker(pytest.mark.slow)
-        if used & {"site", "server"}:
-            item.add_marker(pytest.mark.xdist_group("site"))
-        elif MODULE_BUILDS.intersection(getattr(item, "fixturenames", ())):
+        if MODULE_BUILDS.intersection(getattr(item, "fixturenames", ())):
             # A module's own build (hostile sites, the grown live site, a release history):
             # its tests on one worker, so it is made once.
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -80,6 +80,12 @@ def watch(page, server):
     return seen
 
 
+# At a phone's width, every rule but the contrast of colours, checked at the desktop's: the
+# theme's colours do not change with the width, and it is axe's slowest rule by far on the
+# long tables (the data dictionary).
+PHONE_RULES = {"color-contrast": {"enabled": False}}
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_clean_and_accessible(page, server, path):
     """At desktop width, then at a phone's, in the same page (the layout follows the width):
@@ -91,9 +97,10 @@ def test_page_loads_clean_and_accessible(page, server, path):
     assert "default-src 'self'" in page.locator(
         'meta[http-equiv="Content-Security-Policy"]'
     ).get_attribute("content")
-    for width in (1280, 390):
+    axe = Axe()
+    for width, rules in ((1280, {}), (390, PHONE_RULES)):
         page.set_viewport_size({"width": width, "height": 900})
-        results = Axe().run(page)
+        results = axe.run(page, options={"resultTypes": ["violations"], "rules": rules})
         serious = [
             v for v in results.response["violations"] if v["impact"] in ("serious", "critical")
         ]
@@ -120,6 +127,12 @@ def test_language_switcher_keeps_the_page(page, server, start, switch_to, expect
 def search(page, server, root: str, query: str) -> list[str]:
     """The result and sub-result links of a query on a language's Search page."""
     page.goto(server + root + "search/")
+    return results(page, query)
+
+
+def results(page, query: str) -> list[str]:
+    """The result and sub-result links of a query typed into the Search page open in `page`
+    (in place of the last one)."""
     box = page.locator(".pagefind-ui__search-input")
     expect(box).to_be_visible()
     box.fill(query)
@@ -171,8 +184,9 @@ def test_a_record_s_name_finds_its_own_page_first(page, server, built):
         rec = records[(len(picked) * 3) % len(records)]
         picked[rec.id] = (folder, rec.name)
     for root in ("", "en/"):
+        page.goto(server + root + "search/")
         for record_id, (folder, name) in picked.items():
-            found = search(page, server, root, name)
+            found = results(page, name)
             assert found and found[0] == f"/{root}{folder}/{record_id}/", (name, found[:3])
 
 

@@ -100,3 +100,26 @@ def test_an_edited_figure_redraws_its_chart_and_card_and_never_serves_a_stale_on
     # What the cache gives is what a build without it makes.
     fresh = opened(package, tmp_path / "empty")
     assert charts.files(fresh) == redrawn and cards.files(fresh) == redrawn_cards
+
+
+def test_an_edited_template_is_compiled_again_never_served_stale(tmp_path):
+    """The templates' compiled code is kept between builds (.cache/templates/): a build after
+    an edit renders the edited template."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from macros.data.cache import template_cache
+
+    folder, cache = tmp_path / "templates", tmp_path / "cache"
+    folder.mkdir()
+    page = folder / "page.html"
+
+    def build() -> str:  # every build makes its environment anew, as the site's do
+        env = Environment(loader=FileSystemLoader(folder), bytecode_cache=template_cache(cache))
+        return env.get_template("page.html").render(name="Numeum")
+
+    page.write_text("<p>{{ name }}</p>", encoding="utf-8")
+    assert build() == "<p>Numeum</p>"
+    assert len(list(cache.iterdir())) == 1  # compiled once, kept
+    assert build() == "<p>Numeum</p>"
+    page.write_text("<h1>{{ name }}</h1>", encoding="utf-8")
+    assert build() == "<h1>Numeum</h1>"

@@ -55,8 +55,11 @@ def _set_cell(csv_path: Path, row_id: str, column: str, value: str) -> None:
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One server for the module's tests (each leaves the package valid): its start and first
+    build are paid once."""
+    tmp_path = tmp_path_factory.mktemp("served")
     project = tmp_path / "project"
     project.mkdir()
     for name in PROJECT:

@@ -7,7 +7,10 @@ project's code, templates and words (every file of macros/), the locked librarie
 (requirements.lock), and the runtime libraries the bytes depend on (Python, zlib, SQLite). A
 changed input or a changed line of code is another key, so a stale output is never served;
 an entry is only ever written whole (a temporary file renamed). Everything lives in one named
-folder, `.cache/outputs/` at the project's root, which `make clean` removes.
+folder at the project's root, `.cache/`, which `make clean` removes: the outputs in
+`.cache/outputs/`, and in `.cache/templates/` the templates' compiled code (Jinja's own
+bytecode cache, keyed by each template's name and the checksum of its source, and by Jinja's
+and Python's versions: an edited template is compiled again).
 """
 
 import hashlib
@@ -21,10 +24,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from jinja2 import FileSystemBytecodeCache
+
 from . import paths
 
 T = TypeVar("T")
 FOLDER = paths.ROOT / ".cache" / "outputs"
+TEMPLATES = paths.ROOT / ".cache" / "templates"
 CODE = ("*.py", "*.yml", "*.html", "*.json")
 
 
@@ -74,3 +80,11 @@ class Cache:
 def cache_of(ctx) -> Cache:
     """The build's cache (made once a build, with the code's key; tests give their own)."""
     return ctx.products.cache.get(Cache)
+
+
+def template_cache(folder: Path = TEMPLATES) -> FileSystemBytecodeCache:
+    """Where Jinja keeps the templates' compiled code between builds and processes: compiling
+    them takes most of a small build's rendering, in every language's process and at every
+    rebuild of the live preview. Jinja writes each entry whole (renamed into place)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))

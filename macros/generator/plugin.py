@@ -33,6 +33,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from ..check.report import as_text
 from ..check.validate import checked
+from ..data.cache import template_cache
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
 from ..format.language import both_languages, catalogue
@@ -212,6 +213,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
             print(f"Versions: {notice}", file=sys.stderr)
         return context
+
+    def on_env(self, env, *, config, files):
+        # The theme's templates compiled once, kept between builds and processes (data/cache.py).
+        env.bytecode_cache = template_cache()
+        return env
 
     def on_files(self, files, *, config):
         build, lang = self.build, self.language(config)

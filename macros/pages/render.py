@@ -10,7 +10,6 @@ from html import unescape
 
 from jinja2 import (
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     select_autoescape,
@@ -18,6 +17,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from ..data import paths
+from ..data.cache import template_cache
 from ..data.listings import LISTINGS, RECORD_PAGES
 from ..publish import api, calendar, feeds
 from ..publish.csv_files import csv_path
@@ -63,18 +63,11 @@ class ViewEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-# Compiling the templates takes most of a small build's rendering, in every language's process
-# and at every rebuild of the live preview: Jinja keeps their compiled code in the system's
-# temporary folder (a folder of the user's), keyed by each template's source, so an edited
-# template is compiled again.
-BYTECODE = FileSystemBytecodeCache()
-
-
 def templates() -> Environment:
     # With autoescape: data never reaches HTML unescaped. Made once per build (Page.build).
     return ViewEnvironment(
         loader=FileSystemLoader(paths.TEMPLATES),
-        bytecode_cache=BYTECODE,
+        bytecode_cache=template_cache(),  # data/cache.py
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
