@@ -82,12 +82,12 @@ pdf: site
 # The machine's prerequisites first (tests/prerequisites.py: Chromium, Java, Node, LibreOffice),
 # installed where missing with apt-get or brew, each command printed;
 # BRIEFING_NO_SYSTEM_INSTALL=1 prints the command to run instead, one line each.
-# On every core (pytest-xdist): the tests of the shared test site on one worker, so that it
-# is built once, the other builds (hostile, live, versions, serve) beside them.
+# On every core (pytest-xdist): each site the tests read (the test site, the hostile and the
+# live ones) is built once, by the first worker that needs it (tests/conftest.py, made_once).
 test: $(STAMP)
 	@$(BIN)/python -m tests.prerequisites
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 # The quick loop: unit and stage tests on fixture packages, no site build, no browser, nothing
 # the machine or npm must provide (works on a fresh clone, before any make test).

@@ -3,6 +3,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -106,22 +107,31 @@ def mkdocs_build(
 SITE_ENV = {"REPO_URL": "https://github.com/example/briefing", "PYTHONHASHSEED": "1"}
 
 
+def made_once(tmp_path_factory, worker_id: str, name: str, make: Callable[[Path], object]) -> Path:
+    """A folder that `make` fills once for the whole test session: under pytest-xdist the
+    first worker to need it makes it, under a lock, and every other one reads the same folder,
+    so that the tests that read it spread over every core. (Tests never change such a folder:
+    they copy or clone it first.)"""
+    if worker_id == "master":  # one process: no one to share with
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # the session's, above every worker's
+    folder, made = shared / name, shared / f"{name}.made"
+    with FileLock(shared / f"{name}.lock"):
+        if not made.exists():
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, worker_id):
     """The site built from the frozen fixture package (tests/fixtures/base) with the real
     prose pages, once per test session into a temporary folder: what the tests assert about
-    pages holds whatever the live data says (test_live.py checks the live package). Under
-    pytest-xdist every worker shares the one build (the first to come makes it, under a lock),
-    so that the tests that read it spread over every core."""
-    if worker_id == "master":  # one process: no one to share with
-        return _build_site(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent  # the session's, above every worker's
-    out, made = shared / "site", shared / "site.made"
-    with FileLock(shared / "site.lock"):
-        if not made.exists():
-            _build_site(out)
-            made.touch()
-    return out
+    pages holds whatever the live data says (test_live.py checks the live package)."""
+    return made_once(tmp_path_factory, worker_id, "site", _build_site)
 
 
 def _build_site(out: Path) -> Path:
@@ -147,18 +157,11 @@ def server(site):
 
 # Fixtures that build a whole site: a test that uses one is slow (left out of `make check`).
 BUILDS = {"site", "server", "grown_site", "sites", "served"}
-MODULE_BUILDS = {"grown_site", "sites", "repo", "ctx", "grown", "served"}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Slow where a test builds a site. Under `make test` (pytest-xdist, --dist loadgroup) the
-    shared test site is built once for every worker (`site`), and the tests of a module that
-    builds its own run on one worker, so that it is made once."""
+    """Slow where a test builds a site. Under `make test` (pytest-xdist) the sites are built
+    once for every worker (`made_once`)."""
     for item in items:
-        used = BUILDS.intersection(getattr(item, "fixturenames", ()))
-        if used:
+        if BUILDS.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        if MODULE_BUILDS.intersection(getattr(item, "fixturenames", ())):
-            # A module's own build (hostile sites, the grown live site, a release history):
-            # its tests on one worker, so it is made once.
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import BASE, mkdocs_build
+from conftest import BASE, made_once, mkdocs_build
 from openpyxl import load_workbook
 
 from macros.check.validate import validate
@@ -130,17 +130,20 @@ def build(package: Path, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
+def make_sites(work: Path) -> None:
     tried = make_hostile(work / "package")
     assert validate(work / "package" / "datapackage.json") == []
-    clean = build(with_outcome(work / "clean-package"), work / "clean")
-    hostile = build(work / "package" / "datapackage.json", work / "hostile")
+    build(with_outcome(work / "clean-package"), work / "clean")
+    build(work / "package" / "datapackage.json", work / "hostile")
     cells = sum(tried.values())
     print(f"\nhostile corpus: {len(tried)} values in {cells} cells", file=sys.stderr)
     assert len(tried) == len(HOSTILE) and cells > 300
-    return clean, hostile, work / "package"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory, worker_id):
+    work = made_once(tmp_path_factory, worker_id, "hostile", make_sites)
+    return work / "clean", work / "hostile", work / "package"
 
 
 def structure(html: str) -> Counter:

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import made_once, mkdocs_build
 
 from macros.check.quotes import verify
 from macros.check.validate import validate
@@ -37,9 +37,15 @@ INDEXED = "data-pagefind-body>"  # the element search indexes: the page's own co
 
 
 @pytest.fixture(scope="module")
-def grown(tmp_path_factory) -> Path:
+def grown(tmp_path_factory, worker_id) -> Path:
     """The live package with the example source added, as a curator would add it."""
-    return live_copy_with_new_source(paths.PACKAGE.parent, tmp_path_factory.mktemp("live") / "p")
+    folder = made_once(
+        tmp_path_factory,
+        worker_id,
+        "live",
+        lambda live: live_copy_with_new_source(paths.PACKAGE.parent, live / "p"),
+    )
+    return folder / "p" / "datapackage.json"
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +54,12 @@ def ctx(grown, site_config) -> Context:
 
 
 @pytest.fixture(scope="module")
-def grown_site(grown, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("grown-site")
-    done = mkdocs_build(out, grown)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return out
+def grown_site(grown, tmp_path_factory, worker_id) -> Path:
+    def build(out: Path) -> None:
+        done = mkdocs_build(out, grown)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    return made_once(tmp_path_factory, worker_id, "grown-site", build)
 
 
 def read(site: Path, path: str) -> str:
