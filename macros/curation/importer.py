@@ -11,7 +11,6 @@ that is not a workbook: each has its own message, and nothing is written while a
 
 import csv
 import io
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from ..check.validate import validate
 from ..data.records import read_descriptor
+from ..data.writing import write_whole
 from ..format.language import in_languages
 from .workbook import LISTS, SCHEMA, fingerprint
 
@@ -247,10 +247,7 @@ def import_workbook(path: Path, package: Path) -> dict[str, dict[str, int]]:
     if problems:
         raise Refused([_locate(p, origin) for p in problems])
     for rel, text in made.items():  # only now, every file at once
-        target = package.parent / rel
-        temporary = target.with_suffix(".csv.importing")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
+        write_whole(package.parent / rel, text.encode("utf-8"))
     return counts
 
 

@@ -14,11 +14,9 @@ and Python's versions: an edited template is compiled again).
 """
 
 import hashlib
-import os
 import pickle
 import sqlite3
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import TypeVar
 from jinja2 import FileSystemBytecodeCache
 
 from . import paths
+from .writing import write_whole
 
 T = TypeVar("T")
 FOLDER = paths.ROOT / ".cache" / "outputs"
@@ -71,9 +70,7 @@ class Cache:
             pass  # not made yet, or unreadable: made again
         value = make()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            tmp.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp.name, path)  # whole, or not at all
+        write_whole(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
 

@@ -19,7 +19,6 @@ that the job is done.
 
 import contextlib
 import multiprocessing
-import os
 import pickle
 import sys
 import traceback
@@ -30,6 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from ..data.context import Context
+from ..data.writing import write_whole
 from ..format.language import both_languages
 
 
@@ -42,9 +42,7 @@ def write(root: Path, files: Iterable[tuple[str, bytes]]) -> None:
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_bytes(content)
-        os.replace(partial, path)
+        write_whole(path, content)
 
 
 def publish(build: Context, root: Path) -> None:
