@@ -1,15 +1,29 @@
 """The macros of the hand-written prose pages (docs/*.md).
 
-A macro renders its HTML with Jinja and leaves a placeholder comment in the Markdown; the hook
-puts the HTML in place after Python-Markdown has run (plugin.py, on_page_content), so generated
-markup is never parsed as Markdown.
+Every macro leaves a placeholder in the Markdown and keeps its HTML aside; the plugin puts
+the HTML in place after Python-Markdown has run (plugin.py, on_page_content), so a macro's
+output is never parsed as Markdown. A block macro's placeholder is a comment on its own
+paragraph; an inline one's (a number or date inside a sentence) is a number between two
+private-use characters, which no Markdown syntax starts or ends with: an output such as
+"2030" before a full stop at a line start can no longer open a numbered list.
 """
+
+import re
+
+from markupsafe import escape
 
 from ..pages import render
 from ..pages.page import Page
 from .config import language
 
-PLACEHOLDER = "<!-- briefing-fragment {n} -->"
+BLOCK = "<!-- briefing-fragment {n} -->"
+INLINE = "\ue000{n}\ue001"
+PLACEHOLDER = re.compile(r"<!-- briefing-fragment (\d+) -->|\ue000(\d+)\ue001")
+
+
+def put_in_place(html: str, fragments: list[str]) -> str:
+    """The page's HTML with each placeholder replaced by its macro's output."""
+    return PLACEHOLDER.sub(lambda m: fragments[int(m[1] or m[2])], html)
 
 
 def define_env(env):
@@ -19,14 +33,23 @@ def define_env(env):
         # MkDocs' page.url is from this language's root.
         return Page(build, lang, build.urls.site_path(lang, env.page.url))
 
+    def kept(page: Page, html: str, placeholder: str) -> str:
+        pending = page.build.products.fragments.setdefault(page.here, [])
+        pending.append(html)
+        return placeholder.format(n=len(pending) - 1)
+
     def fragment(make):
         def macro(*args, **kwargs):
             page = current_page()
-            html = make(*args, page=page, **kwargs)
-            pending = page.build.products.fragments.setdefault(page.here, [])
-            pending.append(html)
             # Blank lines around: Python-Markdown keeps a lone comment as a raw HTML block.
-            return "\n\n" + PLACEHOLDER.format(n=len(pending) - 1) + "\n\n"
+            return "\n\n" + kept(page, make(*args, page=page, **kwargs), BLOCK) + "\n\n"
+
+        return macro
+
+    def inline(make):
+        def macro(*args, **kwargs):
+            page = current_page()
+            return kept(page, str(escape(make(page, *args, **kwargs))), INLINE)
 
         return macro
 
@@ -47,16 +70,15 @@ def define_env(env):
     macros["listing"] = lambda name, page: render.listing(name, 1, page)
     for name, make in macros.items():
         env.macro(fragment(make), name)
-    env.macro(lambda key, **params: current_page().t(key, **params), "t")
-    # Inline, inside a sentence: numbers and dates of the prose come from the data.
-    env.macro(
-        lambda figure_id, bare=False: render.figure_value(figure_id, current_page(), bare),
-        "figure_value",
-    )
-    env.macro(
-        lambda figure_id: render.figure_deadline(figure_id, current_page()), "figure_deadline"
-    )
-    env.macro(
-        lambda announcement_id: render.event_date(announcement_id, current_page()), "event_date"
-    )
-    env.macro(lambda: current_page().build.version, "package_version")
+    # Inline, inside a sentence: words, numbers and dates of the prose come from the data.
+    inline_macros = {
+        "t": lambda page, key, **params: page.t(key, **params),
+        "figure_value": lambda page, figure_id, bare=False: render.figure_value(
+            figure_id, page, bare
+        ),
+        "figure_deadline": lambda page, figure_id: render.figure_deadline(figure_id, page),
+        "event_date": lambda page, announcement_id: render.event_date(announcement_id, page),
+        "package_version": lambda page: page.build.version,
+    }
+    for name, make in inline_macros.items():
+        env.macro(inline(make), name)

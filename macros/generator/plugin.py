@@ -18,7 +18,6 @@ follow (serving.py). A move to another generator rewrites this class.
 """
 
 import logging
-import re
 import sys
 from dataclasses import dataclass
 from html import unescape
@@ -43,12 +42,11 @@ from ..pages.problems import problems_page
 from . import config as build_config
 from . import languages, record_pages, search, serving
 from .context import Invalid, packed
-from .macros import PLACEHOLDER
+from .macros import put_in_place
 from .publishing import Job, Publication, Receiver
 
 log = logging.getLogger("mkdocs.briefing")
 PROBLEMS = "<!-- briefing-problems -->"
-FRAGMENT = re.compile(re.escape(PLACEHOLDER).replace(r"\{n\}", r"(\d+)"))
 
 
 class BriefingConfig(base.Config):
@@ -281,7 +279,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if generated is not None:
             html = generated.render(Page(build, lang, path))
         else:
-            html = FRAGMENT.sub(lambda m: fragments[int(m[1])], html)
+            html = put_in_place(html, fragments)
         html = build.languages[lang].typeset_html(html)
         page.toc = table_of_contents(html)  # from the typeset headings
         return search.mark_content(html)
