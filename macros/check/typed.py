@@ -14,12 +14,17 @@ from .raw import RawPackage, Table
 from .report import Problem, problem
 
 CONSTRAINT = re.compile(r'constraint "(?P<constraint>\w+)" is "(?P<value>.*)"', re.S)
+# A date written as a year or a month alone: the message says what to write instead.
+PARTIAL_DATE = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}")}
 
 
-def _cell_problem(rel: str, line: int, field: dict, cell: str, notes: dict) -> Problem:
+def _cell_problem(rel: str, line: int, field: dict, cell: str, notes: dict, names) -> Problem:
     """One cell's type or constraint failure, worded as the validator words frictionless's."""
     column = field["name"]
     if "type" in notes:
+        if field.get("type") == "date" and (partial := _partial_date(cell, column, names)):
+            code, params = partial
+            return problem(rel, line, column, code, **params)
         return problem(rel, line, column, "type-error", cell=cell, type=field.get("type", "string"))
     constraint, note = next(iter(notes.items()))
     value = m["value"] if (m := CONSTRAINT.search(note)) else ""
@@ -30,6 +35,19 @@ def _cell_problem(rel: str, line: int, field: dict, cell: str, notes: dict) -> P
     if constraint == "maxLength":
         return problem(rel, line, column, "maxLength", length=len(cell), value=value)
     return problem(rel, line, column, "constraint", cell=cell, constraint=constraint, value=value)
+
+
+def _partial_date(cell: str, column: str, names) -> tuple | None:
+    """A year ("2024") or a month ("2024-06") written where a date goes: the problem that
+    says to write its first day, with the precision in the column beside it if there is one."""
+    for precision, shape in PARTIAL_DATE.items():
+        if shape.fullmatch(cell.strip()):
+            first_day = (cell.strip() + "-01-01")[:10]
+            beside = f"{column}_precision"
+            if beside in names:
+                return ("date-" + precision, {"cell": cell, "date": first_day, "field": beside})
+            return ("date-partial", {"cell": cell, "date": first_day})
+    return None
 
 
 def _fields(names) -> list[str]:
@@ -54,7 +72,7 @@ def _typed_table(table: Table) -> tuple[list[tuple[int, Record]], list[Problem]]
             value, notes = read(cell)
             record[name] = value
             if notes:
-                problems.append(_cell_problem(table.path, line, fields[name], cell, notes))
+                problems.append(_cell_problem(table.path, line, fields[name], cell, notes, fields))
         rows.append((line, record))
     return rows, problems
 
