@@ -149,7 +149,7 @@ def test_a_part_of_a_part_is_refused(tmp_path):
     append_rows(path.parent, "figures", [{
         "id": "part-of-part", "indicator_id": "exemple-ai-public-investment", "label_fr": "x",
         "label_en": "x", "value": "500000000", "unit": "EUR", "kind": "announced-investment",
-        "geo": "XA", "source_id": "journal-exemple-entretien-alex-exemple", "part_of": PART,
+        "geo": "XA", "source_id": "exemple-journal-exemple-entretien-alex-exemple", "part_of": PART,
         "quote": "dont 500 millions d’euros pour la formation",
     }])  # fmt: skip
     assert ("data/figures.csv", line_of(path, "part-of-part"), "part_of", "part-nested") in errors(
@@ -310,7 +310,7 @@ def test_a_part_is_drawn_inside_its_whole_and_never_beside_it(ctx):
     assert not lay.over_time
     assert [(role, f.id) for role, f in lay.marks()] == [("bar", WHOLE), ("part", PART)]
     alt = charts.alt_text(ctx, "exemple-ai-public-investment", "en", lambda f: str(f.value))
-    assert alt == "Exemplia · The state of Exemplia: 2000000000 of which Training: 500000000."
+    assert alt == "Exemplia · The state of Exemplia: 2000000000 of which: Training, 500000000."
 
 
 def test_the_text_alternative_and_notes_say_the_series_and_the_disagreements(ctx):
