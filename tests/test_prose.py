@@ -116,7 +116,9 @@ def prose_pages() -> list[tuple[Path, str]]:
 
 
 def test_a_call_is_found_with_the_words_around_it_in_its_own_block():
-    markdown = "---\ntitle: x\n---\n- **A.** one two by\n  {{ deadline() }}. It cannot\n- B {{ x() }}\n"
+    markdown = (
+        "---\ntitle: x\n---\n- **A.** one two by\n  {{ deadline() }}. It cannot\n- B {{ x() }}\n"
+    )
     assert calls_in_sentences(markdown) == [
         ("{{ deadline() }}", ["A", "one", "two", "by"], ["It", "cannot"]),
         ("{{ x() }}", ["B"], []),

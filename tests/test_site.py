@@ -211,3 +211,33 @@ def test_every_page_has_a_preview_card_with_its_image(site):
     assert len(cards) == 2 * (2 + 2 + 6)  # site, home, 2 charts, 6 key figures; 2 languages
     for card in cards:
         assert struct.unpack(">II", card.read_bytes()[16:24]) == (1200, 630)
+
+
+def when_cells(html: str) -> dict[str, str]:
+    """Each figure row's first link text and its period-or-date cell, as plain text."""
+    rows = {}
+    for row in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", html, re.S):
+        label = re.sub(r"<[^>]+>", "", row.split("</th>")[0])
+        cells = re.findall(r"<td>((?:(?!</td>).)*bf-when(?:(?!</td>).)*)</td>", row, re.S)
+        if cells:
+            rows[spaced(label)] = spaced(re.sub(r"<[^>]+>", "", cells[0]))
+    return rows
+
+
+@pytest.mark.parametrize("page", ["figures/index.html", "organisation/medef/index.html"])
+def test_a_period_covered_is_never_shown_as_a_date(site, built, page):
+    """A figure's period covered, the day it was announced and its deadline are three
+    things: each listed figure names which one it shows, in both languages."""
+    words = {
+        "fr": ("Période couverte :", "Date d’annonce :"),
+        "en": ("Period covered:", "Announcement date:"),
+    }
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        cells = when_cells((site / prefix / page).read_text(encoding="utf-8"))
+        period, date = words[lang]
+        listed = [f for f in built.data["figures"].values() if spaced(f[f"label_{lang}"]) in cells]
+        assert listed
+        for fig in listed:
+            cell = cells[spaced(fig[f"label_{lang}"])]
+            assert (fig.period is not None) == (period in cell), (lang, fig.id, cell)
+            assert (fig.date is not None) == (date in cell), (lang, fig.id, cell)
