@@ -3,14 +3,17 @@ stable addresses as SVG, as PNG at twice the display resolution, and as CSV hold
 the plotted values with their units and sources (/charts/<indicator>-<lang>.svg|png|csv).
 
 Bars are the indicator's measurements and announced amounts (a range is drawn as a bar with a
-hatched extension to its upper value); targets are dashed reference lines. Output is
+hatched extension to its upper value); targets are dashed reference lines. Over time, a line
+per series; where sources differ unsettled, each source's values in a shape of its own, named
+in the legend; value labels placed at the drawn scale, never on each other. Output is
 byte-identical for identical input: fixed hash salt, no date metadata, text kept as text.
 """
 
 import csv
 import io
 import textwrap
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..data.cache import cache_of
@@ -30,6 +33,17 @@ PART = "#8fb0dc"  # a part, inside its whole's bar (the whole's value is written
 LINE_COLOURS = ("#1f4e8c", "#2e6b30", "#6a3d9a", "#5d4037", "#00695c", "#37474f")
 MARKERS = ("o", "s", "^", "D", "v", "P")
 LINE_DASHES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (3, 1)))
+# Where sources differ and no value is preferred, each source's values wear a shape of their
+# own, none of the lines' (hollow for a publication, filled for a claim).
+SOURCE_MARKERS = ("X", "d", "h", "<", "p", ">")
+# Value labels, in points (1/72 inch): their text size, their box's height (the text's is 8.5
+# to 9.3), the room kept between two labels, and between a point's centre and its label.
+LABEL_SIZE = 8.5
+LABEL_HEIGHT = 10.5
+LABEL_GAP = 1.5
+LABEL_OFFSET = 6.0
+MARK = 5.0  # a marker's half-height, its edge included
+DODGE = 11.0  # between the values that differ at one period, side by side
 
 STYLE = {
     "svg.hashsalt": "briefing-ia-competences",
@@ -80,13 +94,16 @@ class Group:
 @dataclass(frozen=True)
 class Layout:
     """What a chart draws, in its order: every output of the chart (pictures, CSV, text
-    alternative, data table) is made from it, so they cannot disagree."""
+    alternative, data table) is made from it, so they cannot disagree. Over time, its
+    points() are what the picture marks, and its keys the sources whose values differ."""
 
     over_time: bool
     groups: list[Group]
     parts: dict  # {whole's id: its parts}, drawn inside the whole's bar or in the note
     set_aside: list  # figures left out for the one a curator preferred (preferred_figures.csv)
     disagreements: list  # comparisons.Disagreement among the chart's figures
+    contested: frozenset = frozenset()  # ids of the drawn figures no curator has settled
+    keys: tuple = ()  # over time, a figure for each source (and person) of the contested ones
 
     def marks(self) -> list[tuple[str, object]]:
         """(role, figure) for everything drawn: bar, point, part or target."""
@@ -101,6 +118,54 @@ class Layout:
 
     def figures(self) -> list:
         return [f for _, f in self.marks()]
+
+    def key_of(self, fig) -> int | None:
+        """The index of a contested figure's source in `keys`; None for a settled figure."""
+        if fig.id not in self.contested:
+            return None
+        return next(i for i, k in enumerate(self.keys) if _who(k) == _who(fig))
+
+    def points(self) -> list["Point"]:
+        """Over time, what is marked, each point once: a line's points (one where sources
+        agree on a value), and each contested value apart in its source's shape, side by
+        side with the others of its line and period."""
+        out, seen = [], set()
+        for n, g in enumerate(self.groups):
+            for f in g.figures:
+                spot = (n, f.period, f.value, f.value_max, self.key_of(f))
+                if spot not in seen:
+                    seen.add(spot)
+                    out.append(Point(f, n, spot[-1]))
+        return _dodged(out)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point over time: its figure, its line (its group's index), its source's key where
+    sources differ (None on its line), and its place among the contested values of its line
+    and period, in DODGE steps from the period (-0.5 and 0.5 for two)."""
+
+    figure: object
+    line: int
+    key: int | None
+    dodge: float = 0.0
+
+
+def _who(fig) -> tuple:
+    return (fig.source_id, fig.stated_by_person_id)
+
+
+def _dodged(points: list[Point]) -> list[Point]:
+    """The contested points of each line and period spread side by side."""
+    apart: dict[tuple, list[int]] = {}
+    for i, p in enumerate(points):
+        if p.key is not None:
+            apart.setdefault((p.line, p.figure.period), []).append(i)
+    out = list(points)
+    for indexes in apart.values():
+        for n, i in enumerate(indexes):
+            out[i] = replace(out[i], dodge=n - (len(indexes) - 1) / 2)
+    return out
 
 
 def _period_key(fig) -> tuple:
@@ -123,13 +188,26 @@ def layout(ctx: Context, chart_id: str) -> Layout:
         groups = _line_groups(ctx, measured, targets)
     else:
         groups = _bar_groups(ctx, drawn, measured, targets)
+    contested = [f for g in groups for f in g.figures
+                 if (d := ctx.index.disagreement(f.id)) and not d.preferred]  # fmt: skip
     return Layout(
         over_time=over,
         groups=groups,
         parts={f.id: ctx.index("parts_of", f.id) for f in measured if ctx.index("parts_of", f.id)},
         set_aside=[f for f in figs if f.id in aside],
         disagreements=disagreements,
+        contested=frozenset(f.id for f in contested),
+        keys=_keys(contested) if over else (),
     )
+
+
+def _keys(contested: list) -> tuple:
+    """The first contested figure of each source (and person who claims it), in drawing
+    order: one legend entry and one shape each."""
+    first: dict[tuple, object] = {}
+    for f in contested:
+        first.setdefault(_who(f), f)
+    return tuple(first.values())
 
 
 def _segment_rank(ctx: Context):
@@ -206,8 +284,9 @@ def figure_size(ctx: Context, chart_id: str) -> tuple[float, float]:
     """Width and height in inches: a row's height per bar, room for the axis; over time, a
     fixed plot with room for its legend."""
     lay = layout(ctx, chart_id)
-    if lay.over_time:
-        return (8, 4.6 + 0.3 * ((len(lay.groups) + 1) // 2))
+    if lay.over_time:  # the legend: a line each, then a source whose values differ each
+        entries = sum(1 for g in lay.groups if g.figures) + len(lay.keys)
+        return (8, 4.6 + 0.3 * ((entries + 1) // 2))
     return (8, 0.55 * rows(lay) + 1.6)
 
 
@@ -382,93 +461,179 @@ def _x(when: date) -> float:
     return when.year + (when.timetuple().tm_yday - 1) / 365.25
 
 
+@dataclass(frozen=True)
+class Scale:
+    """Points (1/72 inch) per unit of each axis as drawn: per year, and per unit of value."""
+
+    x: float
+    y: float
+
+
+def scale_of(ax) -> Scale:
+    """The scale of axes whose limits are set, where they stand in their figure."""
+    box, fig = ax.get_position(), ax.figure
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    return Scale(box.width * fig.get_figwidth() * 72 / (x1 - x0),
+                 box.height * fig.get_figheight() * 72 / (y1 - y0))  # fmt: skip
+
+
 def _plot_lines(ax, ctx: Context, chart_id: str, lang: str, lay: Layout, legend: str) -> None:
     """One line per place, segment and organisation, periods along the axis, each point
     labelled with its value; each line told apart by its marker and dash pattern as well as
     its colour (greyscale). A target is a star at its deadline, joined to its line's last
-    point. Where sources differ and no figure is preferred, each of their values is an
-    open marker off the line."""
+    point. Where sources differ and no figure is preferred, each value stands off the line,
+    joined to it thinly, in its source's shape (named in the legend). A chart's own picture is
+    laid out (legend below) before its points and labels are placed, at the scale drawn."""
     fmt, shown = _text(ctx, chart_id, lang)
-    ticks: dict[float, str] = {}
-    values = [0.0]
-    labels: list[tuple[float, float, str]] = []
+    points = lay.points()
+    _time_axes(ax, ctx, chart_id, lang, lay, fmt)
     for n, g in enumerate(lay.groups):
-        settled = [f for f in g.figures if not _contested(ctx, f)]
-        if g.figures:
-            _line(ax, ctx, lay, lang, n, g, settled)
+        settled = _settled(points, n)
+        if settled:
+            colour, _, dashes = _style(n)
+            ax.plot([_x(p.figure.period) for p in settled], [float(p.figure.value) for p in settled],
+                    color=colour, linestyle=dashes, linewidth=1.8)  # fmt: skip
         for t in g.targets:
             _line_target(ax, ctx, lang, t, settled, fmt)
-        group_ticks, group_values, group_labels = _time_marks(ctx.languages[lang], g, shown)
-        ticks.update(group_ticks)
-        values += group_values
-        labels += group_labels
-    _value_labels(ax, labels, max(values) or 1)
+    _legend(ax, _legend_entries(ctx, lay, lang), legend)
+    if legend == "below":
+        ax.figure.tight_layout()
+    labels, scale = _placed(ax, lay, shown)
+    for p in points:
+        _point(ax, p, points, scale)
+    for label in labels:
+        _value_label(ax, label)
+
+
+def _placed(ax, lay: Layout, shown) -> tuple[list, Scale]:
+    """The value labels at the axes' scale, the time axis widened to the left first where
+    a column of labels left of the first period would run past it."""
+    scale = scale_of(ax)
+    labels = value_labels(lay, shown, scale)
+    (x0, x1), width = ax.get_xlim(), scale.x * (ax.get_xlim()[1] - ax.get_xlim()[0])
+    start = x0
+    for label in labels:  # k: how far the label runs left of its anchor, in points
+        k = label.x * scale.x - label.box(scale)[0] + 4
+        start = min(start, (label.x - k * x1 / width) / (1 - k / width))
+    if start < x0:  # only the time axis's scale changes: the labels' heights stay
+        ax.set_xlim(start, x1)
+        scale = scale_of(ax)
+        labels = value_labels(lay, shown, scale)
+    return labels, scale
+
+
+def _style(n: int) -> tuple:
+    """The n-th line's colour, marker and dash pattern."""
+    return (LINE_COLOURS[n % len(LINE_COLOURS)], MARKERS[n % len(MARKERS)],
+            LINE_DASHES[n % len(LINE_DASHES)])  # fmt: skip
+
+
+def _settled(points: list[Point], n: int) -> list[Point]:
+    """The n-th line's own points, in period order."""
+    return [p for p in points if p.line == n and p.key is None]
+
+
+def _time_axes(ax, ctx: Context, chart_id: str, lang: str, lay: Layout, fmt) -> None:
+    """The time axis's ticks (each period and deadline as the pages write it) and both axes'
+    limits, set before anything is placed on them."""
+    language = ctx.languages[lang]
+    ticks: dict[float, str] = {}
+    values = [0.0]
+    for g in lay.groups:
+        for f in g.figures:
+            ticks[_x(f.period)] = language.day(f.period, f.period_precision)
+            values.append(float(f.value_max or f.value))
+        for t in g.targets:
+            ticks[_x(t.deadline)] = language.day(t.deadline, t.deadline_precision)
+            values.append(float(t.value))
     xs = sorted(ticks)
     ax.set_xticks(xs, [ticks[x] for x in xs])
     pad = max((xs[-1] - xs[0]) * 0.06, 0.3) if xs else 1
     ax.set_xlim(xs[0] - pad, xs[-1] + pad)
     _value_axis(ax.yaxis, fmt)
-    ax.set_ylim(min(values + [0]), max(values) * 1.18 or 1)
-    ax.set_ylabel(ctx.languages[lang].text(indicator_of(ctx, chart_id), "label"), wrap=True)
+    ax.set_ylim(min(values), max(values) * 1.18 or 1)
+    ax.set_ylabel(language.text(indicator_of(ctx, chart_id), "label"), wrap=True)
     ax.grid(axis="y", color=GRID, linewidth=0.4, alpha=0.5)
-    _legend(ax, legend)
 
 
-def _line(ax, ctx: Context, lay: Layout, lang: str, n: int, g: Group, settled: list) -> None:
-    """The n-th line: its settled points joined, each contested one off the line (a claim
-    as a cross, a publication as an open marker), in the line's colour, marker and dashes."""
-    colour, marker, dashes = (
-        LINE_COLOURS[n % len(LINE_COLOURS)],
-        MARKERS[n % len(MARKERS)],
-        LINE_DASHES[n % len(LINE_DASHES)],
-    )
-    if settled:
-        ax.plot([_x(f.period) for f in settled], [float(f.value) for f in settled],
-                color=colour, marker=marker, linestyle=dashes, linewidth=1.8,
-                markersize=6, label=group_label(ctx, lay, g, lang))  # fmt: skip
-    for f in (f for f in g.figures if f not in settled):
-        ax.plot([_x(f.period)], [float(f.value)], marker="X" if f.stated_by_person_id else marker,
-                markerfacecolor=colour if f.stated_by_person_id else "white",
-                color=colour, linestyle="none", markersize=7,
-                label=mark_label(ctx, lay, f, lang))  # fmt: skip
+def _point_x(p: Point, scale: Scale) -> float:
+    return _x(p.figure.period) + p.dodge * DODGE / scale.x
 
 
-def _line_target(ax, ctx: Context, lang: str, t, settled: list, fmt) -> None:
+def _point(ax, p: Point, points: list[Point], scale: Scale) -> None:
+    """One point, drawn once: on its line in the line's marker, or, contested, in its
+    source's shape, joined thinly to its line's points before and after its period."""
+    colour, marker, dashes = _style(p.line)
+    x, y = _point_x(p, scale), float(p.figure.value)
+    if p.key is None:
+        style = {"marker": marker, "markersize": 6}
+    else:
+        claim = bool(p.figure.stated_by_person_id)
+        style = {"marker": SOURCE_MARKERS[p.key % len(SOURCE_MARKERS)], "markersize": 8,
+                 "markeredgewidth": 1.5, "markerfacecolor": colour if claim else "white"}  # fmt: skip
+        when = p.figure.period
+        line = _settled(points, p.line)
+        before = [q for q in line if q.figure.period < when][-1:]
+        after = [q for q in line if q.figure.period > when][:1]
+        for q in before + after:
+            ax.plot([_x(q.figure.period), x], [float(q.figure.value), y], color=colour,
+                    linestyle=dashes, linewidth=1, zorder=2)  # fmt: skip
+    ax.plot([x], [y], color=colour, linestyle="none", zorder=3, gid=f"point-{p.figure.id}",
+            **style)  # fmt: skip
+
+
+def _legend_entries(ctx: Context, lay: Layout, lang: str) -> list[tuple]:
+    """(handle, name) for each line, then for each source whose values differ: its shape in
+    ink, named by who gives the values (its publisher, or the person who claims them)."""
+    from matplotlib.lines import Line2D
+
+    out = []
+    for n, g in enumerate(lay.groups):
+        if g.figures:
+            colour, marker, dashes = _style(n)
+            handle = Line2D([], [], color=colour, marker=marker, linestyle=dashes,
+                            linewidth=1.8, markersize=6)  # fmt: skip
+            out.append((handle, group_label(ctx, lay, g, lang)))
+    for i, f in enumerate(lay.keys):
+        face = INK if f.stated_by_person_id else "white"
+        handle = Line2D([], [], color=INK, marker=SOURCE_MARKERS[i % len(SOURCE_MARKERS)],
+                        markerfacecolor=face, markeredgewidth=1.5, markersize=8,
+                        linestyle="none")  # fmt: skip
+        out.append((handle, key_label(ctx, lay, i, lang)))
+    return out
+
+
+def key_label(ctx: Context, lay: Layout, i: int, lang: str) -> str:
+    """The legend's name for the i-th source whose values differ: who gives them, with the
+    source's title where another source has the same publisher."""
+    f = lay.keys[i]
+    who = attribution(ctx, f, lang)
+    if [attribution(ctx, k, lang) for k in lay.keys].count(who) > 1:
+        who = f"{who}, {source_title(ctx.data['sources'][f.source_id], ctx)}"
+    return ctx.languages[lang].t("chart_differs_key", who=who[:1].upper() + who[1:])
+
+
+def _line_target(ax, ctx: Context, lang: str, t, settled: list[Point], fmt) -> None:
     """A target over time: a star at its deadline, joined to its line's last settled point,
     with its label."""
     x, y = _x(t.deadline), float(t.value)
     if settled:
-        last = settled[-1]
+        last = settled[-1].figure
         ax.plot([_x(last.period), x], [float(last.value), y], color=TARGET,
                 linestyle=":", linewidth=1.2)  # fmt: skip
-    ax.plot([x], [y], marker="*", color=TARGET, markersize=11, linestyle="none")
+    ax.plot([x], [y], marker="*", color=TARGET, markersize=11, linestyle="none",
+            gid=f"point-{t.id}")  # fmt: skip
     ax.annotate(target_note(ctx, t, lang, fmt(y, None)), (x, y), xytext=(-6, 8),
                 textcoords="offset points", ha="right", va="bottom", color=TARGET,
                 fontsize=8.5)  # fmt: skip
 
 
-def _time_marks(language, g: Group, shown) -> tuple[list, list, list]:
-    """What a line and its targets put on the axes: the time axis's ticks as (x, period
-    or deadline as the pages write it), the values the value axis must reach, and each
-    point's value label as (x, y, text)."""
-    ticks, values, labels = [], [], []
-    for f in g.figures:
-        x = _x(f.period)
-        ticks.append((x, language.day(f.period, f.period_precision)))
-        values.append(float(f.value_max or f.value))
-        labels.append((x, float(f.value), shown(f)))
-    for t in g.targets:
-        ticks.append((_x(t.deadline), language.day(t.deadline, t.deadline_precision)))
-        values.append(float(t.value))
-    return ticks, values, labels
-
-
-def _legend(ax, legend: str) -> None:
-    """The lines' legend below the chart, or to its right in a card's wide frame, its names
+def _legend(ax, entries: list[tuple], legend: str) -> None:
+    """The legend below the chart, or to its right in a card's wide frame, its names
     wrapped to the room they have."""
-    handles, names = ax.get_legend_handles_labels()
     width = 40 if legend == "right" else 60
-    names = ["\n".join(textwrap.wrap(n, width)) for n in names]
+    handles = [h for h, _ in entries]
+    names = ["\n".join(textwrap.wrap(n, width)) for _, n in entries]
     if legend == "right":
         ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False,
                   fontsize=9)  # fmt: skip
@@ -477,30 +642,124 @@ def _legend(ax, legend: str) -> None:
                   frameon=False, fontsize=9)  # fmt: skip
 
 
-def _value_labels(ax, labels: list[tuple[float, float, str]], top: float) -> None:
-    """Each point's value, above it, or below it where the next point up at the same period
-    is too close for both labels to be read."""
-    near = top * 0.07
-    by_x: dict[float, list] = {}
-    for x, y, text in labels:
-        by_x.setdefault(x, []).append((y, text))
-    for x, points in by_x.items():
-        points.sort()
-        for i, (y, text) in enumerate(points):
-            below = i + 1 < len(points) and points[i + 1][0] - y < near
-            ax.annotate(text, (x, y), xytext=(0, -8 if below else 7), textcoords="offset points",
-                        ha="center", va="top" if below else "bottom", color=INK,
-                        fontsize=8.5)  # fmt: skip
+# --- value labels over time ----------------------------------------------------------------
 
 
-def _contested(ctx: Context, fig) -> bool:
-    """A figure of a disagreement that no curator has settled: drawn, but off the line."""
-    d = ctx.index.disagreement(fig.id)
-    return bool(d) and not d.preferred
+@dataclass(frozen=True)
+class ValueLabel:
+    """A point's value written by it: anchored at (x, y) in the axes' units, its box's bottom
+    dy points above the anchor, its `ha` side dx points right of it."""
+
+    figure: object
+    text: str
+    x: float
+    y: float
+    dx: float
+    dy: float
+    ha: str  # "center", "left" or "right"
+
+    def box(self, scale: Scale) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) in points, the width told from its characters."""
+        width = 0.8 * LABEL_SIZE * len(self.text)
+        shift = {"center": width / 2, "left": 0, "right": width}[self.ha]
+        left = self.x * scale.x + self.dx - shift
+        bottom = self.y * scale.y + self.dy
+        return (left, bottom, left + width, bottom + LABEL_HEIGHT)
 
 
-def _draw(ctx: Context, chart_id: str, lang: str) -> dict[str, bytes]:
-    """{"svg": bytes, "png": bytes}: the same figure in both formats."""
+def value_labels(lay: Layout, shown, scale: Scale) -> list[ValueLabel]:
+    """Each point's value: above it; below it where the next point up is too close; where
+    a period's labels would still touch each other or a point, in a column beside its points
+    (left of the first period, else right), in the values' order, each as near its point's
+    height as the others leave. Never two labels on each other, whatever the scale."""
+    by_period: dict[date, list[Point]] = {}
+    for p in lay.points():
+        by_period.setdefault(p.figure.period, []).append(p)
+    out = []
+    for period, points in sorted(by_period.items()):
+        points.sort(key=lambda p: float(p.figure.value))  # stable: ties in drawing order
+        ys = [float(p.figure.value) * scale.y for p in points]
+        bottoms = _above(ys) or _above_or_below(ys)
+        if bottoms:
+            out += [ValueLabel(p.figure, shown(p.figure), _point_x(p, scale),
+                               float(p.figure.value), 0.0, b, "center")
+                    for p, b in zip(points, bottoms, strict=True)]  # fmt: skip
+        else:
+            out += _beside(points, ys, shown, left=period == min(by_period))
+    return out
+
+
+def _clear(ys: list[float], bottoms: list[float]) -> bool:
+    """Whether the labels of a period's first points (their boxes' bottoms, from each point)
+    keep off each other and off every other point of the period (ys: their heights)."""
+    boxes = [
+        (y + b, y + b + LABEL_HEIGHT) for y, b in zip(ys[: len(bottoms)], bottoms, strict=True)
+    ]
+    for i, (low, high) in enumerate(boxes):
+        if any(low < y + MARK and y - MARK < high for j, y in enumerate(ys) if j != i):
+            return False
+        if any(low < top + LABEL_GAP and b < high + LABEL_GAP for b, top in boxes[i + 1 :]):
+            return False
+    return True
+
+
+def _above(ys: list[float]) -> list[float] | None:
+    bottoms = [LABEL_OFFSET] * len(ys)
+    return bottoms if _clear(ys, bottoms) else None
+
+
+def _above_or_below(ys: list[float]) -> list[float] | None:
+    bottoms: list[float] = []
+    for _ in ys:
+        above = [*bottoms, LABEL_OFFSET]
+        bottoms = above if _clear(ys, above) else [*bottoms, -LABEL_OFFSET - LABEL_HEIGHT]
+    return bottoms if _clear(ys, bottoms) else None
+
+
+def _beside(points: list[Point], ys: list[float], shown, left: bool) -> list[ValueLabel]:
+    """A period's labels in a column beside its points, clear of their markers, spread
+    apart as little as they must."""
+    centres = _spread(ys, LABEL_HEIGHT + LABEL_GAP)
+    dx = max(abs(p.dodge) for p in points) * DODGE + MARK + 3
+    return [ValueLabel(p.figure, shown(p.figure), _x(p.figure.period), float(p.figure.value),
+                       -dx if left else dx, c - y - LABEL_HEIGHT / 2, "right" if left else "left")
+            for p, y, c in zip(points, ys, centres, strict=True)]  # fmt: skip
+
+
+def _spread(wanted: list[float], step: float) -> list[float]:
+    """The positions nearest to `wanted` (in order) that stay `step` apart, in the same order
+    (least squares, by pooling adjacent violators)."""
+    blocks: list[list[float]] = []  # [sum, count] of each pool
+    for i, w in enumerate(wanted):
+        blocks.append([w - i * step, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    pooled = [total / count for total, count in blocks for _ in range(int(count))]
+    return [z + i * step for i, z in enumerate(pooled)]
+
+
+def _value_label(ax, label: ValueLabel) -> None:
+    """A value label; one beside the points is backed in white over the lines it crosses.
+    Left out of the layout: the picture is laid out already, at the scale it was placed at."""
+    box = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+           "alpha": 0.85} if label.ha != "center" else None  # fmt: skip
+    text = ax.annotate(label.text, (label.x, label.y), xytext=(label.dx, label.dy),
+                       textcoords="offset points", ha=label.ha, va="bottom", color=INK,
+                       fontsize=LABEL_SIZE, bbox=box, zorder=4)  # fmt: skip
+    text.set_in_layout(False)
+
+
+def value_text(ctx: Context, chart_id: str, lang: str):
+    """A figure's value as the chart's labels write it."""
+    return _text(ctx, chart_id, lang)[1]
+
+
+@contextmanager
+def picture(ctx: Context, chart_id: str, lang: str):
+    """The chart on a matplotlib figure laid out as its files are: (figure, axes), closed
+    after use. A line chart lays itself out before placing its labels (_plot_lines)."""
     # matplotlib is imported only where charts are drawn (the publishing process).
     import matplotlib
 
@@ -509,13 +768,22 @@ def _draw(ctx: Context, chart_id: str, lang: str) -> dict[str, bytes]:
 
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=figure_size(ctx, chart_id))
-        plot(ax, ctx, chart_id, lang)
-        fig.tight_layout()
-        svg, png = io.BytesIO(), io.BytesIO()
+        try:
+            plot(ax, ctx, chart_id, lang)
+            if not layout(ctx, chart_id).over_time:
+                fig.tight_layout()
+            yield fig, ax
+        finally:
+            plt.close(fig)
+
+
+def _draw(ctx: Context, chart_id: str, lang: str) -> dict[str, bytes]:
+    """{"svg": bytes, "png": bytes}: the same figure in both formats."""
+    svg, png = io.BytesIO(), io.BytesIO()
+    with picture(ctx, chart_id, lang) as (fig, _):
         fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
         # 8 inches at 200 dpi: 1,600 pixels wide, twice the 800 the pages display.
         fig.savefig(png, format="png", dpi=PNG_DPI, metadata={"Software": None})
-        plt.close(fig)
     return {"svg": svg.getvalue(), "png": png.getvalue()}
 
 
@@ -583,7 +851,7 @@ def alt_text(ctx: Context, chart_id: str, lang: str, value_of) -> str:
             points = [
                 language.t("chart_point", period=language.day(f.period, f.period_precision),
                            value=value_of(f))
-                + (f" ({attribution(ctx, f, lang)})" if _contested(ctx, f) else "")
+                + (f" ({attribution(ctx, f, lang)})" if f.id in lay.contested else "")
                 for f in g.figures
             ]  # fmt: skip
             parts.append(
