@@ -241,3 +241,18 @@ def test_a_period_covered_is_never_shown_as_a_date(site, built, page):
             cell = cells[spaced(fig[f"label_{lang}"])]
             assert (fig.period is not None) == (period in cell), (lang, fig.id, cell)
             assert (fig.date is not None) == (date in cell), (lang, fig.id, cell)
+
+
+def test_a_chart_data_table_names_the_period_it_shows(site):
+    """A chart's data table puts each value's period covered, date or deadline in a column
+    of its own, named, never in brackets after the value."""
+    for prefix, words in (("", WHEN_FR), ("en/", WHEN_EN)):
+        html = spaced((site / prefix / "charts" / "index.html").read_text(encoding="utf-8"))
+        rows = re.findall(r'<td class="bf-num">([^<]*)</td><td>(.*?)</td>', html)
+        assert rows and not [value for value, _ in rows if "(" in value]
+        labels = [re.findall(r'class="bf-when__label">([^<]*)<', when) for _, when in rows]
+        assert any(labels) and set().union(*labels) <= words, labels
+
+
+WHEN_FR = {"Période couverte :", "Date d’annonce :", "Échéance :"}
+WHEN_EN = {"Period covered:", "Announcement date:", "Deadline:"}
