@@ -261,11 +261,12 @@ def preview_latency(project: Path, package_dir: Path) -> float:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"mkdocs serve did not serve {url}\n{log.read_text()[-3000:]}")
             time.sleep(0.2)
-        # Saved on an idle server: the first build's search index (written after its pages,
-        # serving.py) is waited for, as the request for it waits.
-        idle = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
-        with urllib.request.urlopen(idle, timeout=600) as response:
-            response.read()
+        # Saved on an idle server: the first build's search indexes, made in the pool after
+        # its pages, are waited for (the terminal says when they are current).
+        while "search index is up to date" not in log.read_text(encoding="utf-8"):
+            if server.poll() is not None or time.monotonic() > deadline + 600:
+                raise SystemExit(f"no search index\n{log.read_text()[-3000:]}")
+            time.sleep(0.2)
         # Letters only: a number in a label must come from the row (a validator rule).
         marker = "Preview marker " + "".join(chr(97 + int(d)) for d in str(time.time_ns()))
         _set_label(package / "data" / "figures.csv", PREVIEW_FIGURE, marker)

@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -18,6 +19,22 @@ from macros.data.context import Context
 from macros.generator.config import load_site_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config):
+    """The suite's own cache (data/cache.py), new for each run and shared by its workers and
+    the builds they start (which inherit the environment): never the repository's .cache/,
+    which a developer's builds fill."""
+    if not hasattr(config, "workerinput"):  # the controller, or a run without workers
+        config.briefing_cache = tempfile.mkdtemp(prefix="briefing-test-cache-")
+        os.environ["BRIEFING_CACHE"] = config.briefing_cache
+
+
+def pytest_unconfigure(config):
+    if hasattr(config, "briefing_cache"):
+        shutil.rmtree(config.briefing_cache, ignore_errors=True)
+
+
 # A site configuration for in-process tests that need no mkdocs.yml.
 TEST_CONFIG = SiteConfig(
     languages=("fr", "en"),

@@ -35,28 +35,29 @@ def test_a_changed_input_or_code_is_made_again_and_an_unchanged_one_is_not(tmp_p
 def test_an_unreadable_entry_is_made_again(tmp_path):
     cache, calls = Cache(tmp_path, code="c"), []
     cache.get("chart", ("x",), counted(calls, "made"))
-    (entry,) = (tmp_path / "chart").iterdir()
+    (entry,) = (tmp_path / "chart").glob("*.pickle")
     entry.write_bytes(b"not a pickle")
     assert cache.get("chart", ("x",), counted(calls, "remade")) == "remade"
     assert calls == ["made", "remade"]
 
 
-def test_the_code_key_covers_every_file_of_the_code(tmp_path):
-    from macros.data.cache import code_key
-
-    (tmp_path / "pages").mkdir()
-    (tmp_path / "pages" / "charts.py").write_text("A = 1\n")
-    (tmp_path / "words.yml").write_text("a: b\n")
-    first = code_key(tmp_path)
-    (tmp_path / "words.yml").write_text("a: c\n")
-    second = code_key(tmp_path)
-    (tmp_path / "pages" / "charts.py").write_text("A = 2\n")
-    assert len({first, second, code_key(tmp_path)}) == 3
+def test_no_output_is_kept_by_code_that_changed_or_without_a_code_key(tmp_path):
+    """A process whose code changed since it started keeps nothing (outputs/code.py)."""
+    calls, still = [], [True]
+    cache = Cache(tmp_path, code="c", unchanged=lambda: still[0])
+    still[0] = False
+    assert cache.get("chart", ("x",), counted(calls, "made by old code")) == "made by old code"
+    still[0] = True
+    assert cache.get("chart", ("x",), counted(calls, "made again")) == "made again"
+    none = Cache(tmp_path, code=None)
+    assert none.get("chart", ("y",), counted(calls, "a")) == "a"
+    assert none.get("chart", ("y",), counted(calls, "b")) == "b"
+    assert calls == ["made by old code", "made again", "a", "b"]
 
 
 def opened(package, cache_folder) -> Context:
     ctx = Context.open(package, CONFIG)
-    ctx.products.cache.give(Cache(cache_folder))
+    ctx.products.cache.give(Cache(cache_folder, code="test"))
     return ctx
 
 
@@ -102,24 +103,32 @@ def test_an_edited_figure_redraws_its_chart_and_card_and_never_serves_a_stale_on
     assert charts.files(fresh) == redrawn and cards.files(fresh) == redrawn_cards
 
 
-def test_an_edited_template_is_compiled_again_never_served_stale(tmp_path):
+def test_an_edited_template_is_compiled_again_never_served_stale(tmp_path, monkeypatch):
     """The templates' compiled code is kept between builds (.cache/templates/): a build after
-    an edit renders the edited template."""
+    an edit renders the edited template, and one with other options compiles its own."""
     from jinja2 import Environment, FileSystemLoader
 
     from macros.data.cache import template_cache
 
     folder, cache = tmp_path / "templates", tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE", str(cache))
     folder.mkdir()
     page = folder / "page.html"
 
-    def build() -> str:  # every build makes its environment anew, as the site's do
-        env = Environment(loader=FileSystemLoader(folder), bytecode_cache=template_cache(cache))
+    def build(**options) -> str:  # every build makes its environment anew, as the site's do
+        env = Environment(loader=FileSystemLoader(folder), **options)
+        env.bytecode_cache = template_cache(env)
         return env.get_template("page.html").render(name="Numeum")
 
     page.write_text("<p>{{ name }}</p>", encoding="utf-8")
     assert build() == "<p>Numeum</p>"
-    assert len(list(cache.iterdir())) == 1  # compiled once, kept
+    (compiled,) = (cache / "templates").iterdir()
+    assert len(list(compiled.iterdir())) == 1  # compiled once, kept
     assert build() == "<p>Numeum</p>"
     page.write_text("<h1>{{ name }}</h1>", encoding="utf-8")
     assert build() == "<h1>Numeum</h1>"
+    page.write_text("{% if name %}\n<b>{{ name }}</b>{% endif %}", encoding="utf-8")
+    assert build() == "\n<b>Numeum</b>"
+    assert build(trim_blocks=True) == "<b>Numeum</b>"  # the options' own compiled code
+    assert build() == "\n<b>Numeum</b>"
+    assert len(list((cache / "templates").iterdir())) == 2

@@ -1,6 +1,7 @@
 """Each language is a MkDocs build of its own configuration (generator/languages.py)."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
@@ -64,37 +65,31 @@ def test_a_language_keeps_its_own_pages_at_the_shared_addresses(lang, expected, 
     assert files.get_file_from_path("style.css") is not None
 
 
-def test_a_page_never_waits_on_a_publisher_that_is_gone():
-    """A language build waits for the publisher's one message: if the publisher ended
-    without sending it, the build stops with the publishing error instead of waiting."""
-    import multiprocessing
+def test_the_languages_are_checked_when_the_configuration_loads(tmp_path):
+    """One list of languages (the plugin's), the default first, each other one with its
+    mkdocs.<lang>.yml setting its theme's language: anything else stops the build at once,
+    saying so in both languages."""
+    from mkdocs.exceptions import PluginError
 
-    from mkdocs.exceptions import Abort
+    from macros.generator.config import check_languages
 
-    from macros.generator.publishing import Published, Receiver
+    def config(listed, lang="fr", name="mkdocs.yml"):
+        plugin = SimpleNamespace(config=SimpleNamespace(languages=listed))
+        return SimpleNamespace(
+            theme={"language": lang},
+            plugins={"briefing": plugin},
+            config_file_path=str(tmp_path / name),
+        )
 
-    recv, send = multiprocessing.Pipe(duplex=False)
-    earlier = Published(build=1, chart_sizes={}, downloads=[], release_downloads={})
-    sent = Published(build=2, chart_sizes={"charts/a.svg": 10}, downloads=[], release_downloads={})
-    send.send(earlier)  # an earlier build's message, which that build never read: skipped
-    send.send(sent)
-    assert Receiver(recv, 2).receive() == sent
-    send.close()
-    with pytest.raises(Abort, match="Publishing the files failed"):
-        Receiver(recv, 3).receive()
-
-
-def test_a_publisher_error_reaches_the_page_that_waits_for_it():
-    import multiprocessing
-
-    from mkdocs.exceptions import Abort
-
-    from macros.generator.publishing import Failed, Receiver
-
-    recv, send = multiprocessing.Pipe(duplex=False)
-    send.send(Failed(1, "v2.1.0: data/figures.csv differs from its record"))
-    with pytest.raises(Abort, match="differs from its record"):
-        Receiver(recv, 1).receive()
+    (tmp_path / "mkdocs.en.yml").write_text("INHERIT: mkdocs.yml\ntheme:\n  language: en\n")
+    check_languages(config(["fr", "en"]))
+    check_languages(config(["fr", "en"], "en", "mkdocs.en.yml"))
+    for wrong in (config(["fr", "fr"]), config(["en", "fr"]), config(["fr", "de"]), config([])):
+        with pytest.raises(PluginError, match="languages"):
+            check_languages(wrong)
+    (tmp_path / "mkdocs.en.yml").write_text("INHERIT: mkdocs.yml\ntheme:\n  language: fr\n")
+    with pytest.raises(PluginError, match="theme.language"):
+        check_languages(config(["fr", "en"]))
 
 
 @pytest.mark.slow

@@ -25,3 +25,8 @@ def test_the_downloads_are_made_once_a_build_and_the_packed_context_has_none(bui
     other = pickle.loads(packed(built))
     assert other.products.downloads.get(lambda: "not made yet") == "not made yet"
     assert other.data.keys() == built.data.keys()
+    # A worker's context keeps the bytes it came in: every process keys the whole package's
+    # outputs alike (data/cache.py).
+    from macros.outputs.publishing import unpacked
+
+    assert unpacked(packed(built)).fingerprint() == built.fingerprint()

@@ -1,5 +1,8 @@
-"""Live preview: `mkdocs serve` on a copy of the project shows a CSV edit on the next fetch,
-in the record page and in the download, and an invalid edit keeps the last good site."""
+"""Live preview: `mkdocs serve` on a copy of the project (its own code, imported from the
+copy) shows every edit, of data, prose, templates, schemas or code, on the next fetch, in the
+pages and in the files, never an earlier build's; an invalid edit shows the problems. The
+module's server runs under BRIEFING_CHAOS: every job and step of its builds is delayed at
+random, so that nothing here passes by timing."""
 
 import csv
 import os
@@ -9,43 +12,145 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE
+from conftest import BASE, mkdocs_build
 
 from macros.data import paths
 
 pytestmark = pytest.mark.slow
 PROJECT = paths.BUILD_FILES
+# The served builds' own bound on every wait (BRIEFING_WAIT_S), and the tests' longer one:
+# a request waits while the server builds (MkDocs holds it until the build ends), and a test
+# never gives up before the server would.
+SERVER_WAIT_S = 120
+CLIENT_WAIT_S = SERVER_WAIT_S + 60
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def copy_project(target: Path) -> Path:
+    """The project's build files, with the frozen fixture package, never the live data."""
+    target.mkdir()
+    for name in PROJECT:
+        src = BASE if name == "datapackage" else paths.ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, target / name)
+    return target
 
 
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as r:
-            return r.read().decode("utf-8")
-    except OSError:
-        return None
+def project_env(project: Path, **more: str) -> dict:
+    """The copy's code first on the path: a code edit in the copy is what its server runs."""
+    env = os.environ | {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": str(project),
+        "BRIEFING_WAIT_S": str(SERVER_WAIT_S),
+        **more,
+    }
+    env.pop("BRIEFING_PACKAGE", None)
+    return env
 
 
-def _wait_for(url: str, text: str, timeout: float = 90) -> str:
-    deadline = time.monotonic() + timeout
+@dataclass
+class Served:
+    project: Path
+    base: str
+    log: Path
+    process: subprocess.Popen
+
+    def said(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+
+def serve(project: Path, log: Path, *flags: str, **env: str) -> Served:
+    """`mkdocs serve` of the copy on a free port; another port if that one was taken meanwhile
+    (the port is chosen, released, then bound by the server)."""
+    for _ in range(5):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", *flags,
+                   "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
+        with log.open("w") as out:
+            process = subprocess.Popen(
+                command, cwd=project, env=project_env(project, **env), stdout=out,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        served = Served(project, f"http://127.0.0.1:{port}/", log, process)
+        if _started(served):
+            return served
+        stop(served)
+        if "Address already in use" not in served.said():
+            raise AssertionError(f"the server did not start:\n{served.said()[-3000:]}")
+    raise AssertionError("no free port")
+
+
+def _started(served: Served) -> bool:
+    deadline = time.monotonic() + CLIENT_WAIT_S
     while time.monotonic() < deadline:
-        body = _get(url)
-        if body is not None and text in body:
-            return body
+        if served.process.poll() is not None:
+            return False
+        if "Serving on" in served.said():
+            return True
         time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared at {url}")
+    raise AssertionError(f"the server never served:\n{served.said()[-3000:]}")
 
 
-def _set_cell(csv_path: Path, row_id: str, column: str, value: str) -> None:
+def stop(served: Served) -> None:
+    """Ctrl-C, as in a terminal; then no process of the session may be left."""
+    try:
+        os.killpg(served.process.pid, signal.SIGINT)
+    except ProcessLookupError:
+        return
+    served.process.wait(timeout=CLIENT_WAIT_S)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(served.process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.killpg(served.process.pid, signal.SIGKILL)
+    raise AssertionError("processes were left behind after Ctrl-C")
+
+
+def get(url: str) -> tuple[int, str]:
+    """(status, body); the request may wait while the server builds. Status 0: no answer
+    (the preview restarting after a code edit)."""
+    try:
+        with urllib.request.urlopen(url, timeout=CLIENT_WAIT_S) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+    except OSError:  # refused or cut: the server is starting again
+        return 0, ""
+
+
+def wait_for(url: str, text: str, served: Served) -> str:
+    deadline = time.monotonic() + 3 * CLIENT_WAIT_S
+    while time.monotonic() < deadline:
+        status, body = get(url)
+        if status == 200 and text in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared at {url}:\n{served.said()[-3000:]}")
+
+
+def wait_for_log(served: Served, text: str) -> None:
+    deadline = time.monotonic() + 3 * CLIENT_WAIT_S
+    while time.monotonic() < deadline:
+        if text in served.said():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never logged:\n{served.said()[-3000:]}")
+
+
+def set_cell(csv_path: Path, row_id: str, column: str, value: str) -> None:
     with csv_path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     col = rows[0].index(column)
@@ -55,83 +160,56 @@ def _set_cell(csv_path: Path, row_id: str, column: str, value: str) -> None:
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """One server for the module's tests (each leaves the package valid): its start and first
-    build are paid once."""
+    """One server for the module's tests (each leaves the package valid), under chaos."""
     tmp_path = tmp_path_factory.mktemp("served")
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in PROJECT:
-        # The frozen fixture package, not the live data, which curators change.
-        src = BASE if name == "datapackage" else paths.ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(src, project / name)
-    port = _free_port()
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("BRIEFING_PACKAGE", None)
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [str(mkdocs), "serve", "--livereload", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    project = copy_project(tmp_path / "project")
+    cache = str(tmp_path / "cache")
+    server = serve(project, tmp_path / "serve.log", "--strict", BRIEFING_CHAOS="7",
+                   BRIEFING_CACHE=cache)  # fmt: skip
     try:
-        base = f"http://127.0.0.1:{port}/"
-        _wait_for(base + "en/organisation/numeum/", "Numeum", timeout=120)
-        yield project, base, tmp_path / "serve.log"
+        wait_for(server.base + "en/organisation/numeum/", "Numeum", server)
+        yield server
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        log.close()
+        stop(server)
 
 
 def test_a_csv_edit_shows_on_the_next_fetch_and_an_invalid_one_shows_the_problems(served):
-    project, base, log = served
-    organisations = project / "datapackage" / "data" / "organisations.csv"
+    base = served.base
+    organisations = served.project / "datapackage" / "data" / "organisations.csv"
     page, download = base + "en/organisation/numeum/", base + "data/csv/organisations.csv"
 
-    _set_cell(organisations, "numeum", "description_en", "Edited while serving, first pass.")
-    _wait_for(page, "Edited while serving, first pass.")
-    assert "Edited while serving, first pass." in _get(download)
+    set_cell(organisations, "numeum", "description_en", "Edited while serving, first pass.")
+    wait_for(page, "Edited while serving, first pass.", served)
+    assert "Edited while serving, first pass." in get(download)[1]
 
     # An id that breaks the kebab-case rule: the server keeps running, the terminal and
     # every page show the problem, and nothing of the invalid package is published.
-    _set_cell(organisations, "numeum", "description_en", "Never published.")
-    _set_cell(organisations, "syntec-numerique", "id", "Syntec Numérique")
-    _wait_for_log(log, "Invalid data package")
-    assert "data/organisations.csv" in log.read_text(encoding="utf-8")
-    problems = _wait_for(base + "en/", "Invalid data package")
-    assert "data/organisations.csv" in problems and "Syntec Numérique" in problems
+    set_cell(organisations, "numeum", "description_en", "Never published.")
+    set_cell(organisations, "syntec-numerique", "id", "Syntec Numérique")
+    problems = wait_for(base + "en/about/", "Syntec Numérique", served)
+    assert "Invalid data package" in problems and "data/organisations.csv" in problems
     assert "Never published." not in problems
+    assert "data/organisations.csv" in served.said()
 
-    _set_cell(organisations, "Syntec Numérique", "id", "syntec-numerique")
-    _set_cell(organisations, "numeum", "description_en", "Edited while serving, second pass.")
-    _wait_for(page, "Edited while serving, second pass.")
-    assert "Edited while serving, second pass." in _get(download)
-
-
-def _wait_for_log(log: Path, text: str, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if text in log.read_text(encoding="utf-8"):
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never logged:\n{log.read_text(encoding='utf-8')[-2000:]}")
+    set_cell(organisations, "Syntec Numérique", "id", "syntec-numerique")
+    set_cell(organisations, "numeum", "description_en", "Edited while serving, second pass.")
+    wait_for(page, "Edited while serving, second pass.", served)
+    assert "Edited while serving, second pass." in get(download)[1]
 
 
 def test_an_edit_never_shows_a_stale_page_chart_or_download(served):
-    """The other language's build and the publisher stay alive between rebuilds: each edit
-    reaches every page, chart and download of both languages together, and none of them
-    ever shows an earlier edit once the server has reloaded with a later one."""
-    project, base, log = served
-    figures = project / "datapackage" / "data" / "figures.csv"
+    """Each edit reaches every page, chart and download of both languages together, and
+    none of them ever shows an earlier edit once one shows a later one."""
+    base = served.base
+    figures = served.project / "datapackage" / "data" / "figures.csv"
     watched = {
         "fr": base + "figures/",
         "en": base + "en/figures/",
@@ -142,20 +220,87 @@ def test_an_edit_never_shows_a_stale_page_chart_or_download(served):
     edits = ("alpha", "bravo", "charlie")  # no digits: prose may not add numbers
     for n, edit in enumerate(edits):
         label = f"Micro-businesses, edit {edit}"
-        _set_cell(figures, "france-ai-adoption-tpe", "label_en", label)
-        _set_cell(figures, "france-ai-adoption-tpe", "scope_en", label)
-        _wait_for(watched["en"], label)
+        set_cell(figures, "france-ai-adoption-tpe", "label_en", label)
+        set_cell(figures, "france-ai-adoption-tpe", "scope_en", label)
+        wait_for(watched["en"], label, served)
         # Once one page shows it, the others of the same build do too: nothing stale.
         for name, url in watched.items():
-            body = _get(url)
-            assert body is not None, name
+            status, body = get(url)
+            assert status == 200, (name, status)
             if name != "fr":  # the French page shows the French label
                 assert label in body, (n, name)
             for earlier in edits[:n]:
                 assert f"edit {earlier}" not in body, (n, name, earlier)
-        # The search indexes are made after the pages: a request for one waits, never a 404.
-        for root in ("", "en/"):
-            assert _get(f"{base}{root}pagefind/pagefind-entry.json") is not None, (n, root)
-    # One server process for all the rebuilds: the workers were not started again.
-    said = log.read_text(encoding="utf-8")
-    assert "Publishing the files failed" not in said and "A language build failed" not in said
+
+
+def test_prose_template_and_schema_edits_reach_the_pages_and_files(served):
+    project, base = served.project, served.base
+    replace_in(project / "docs" / "about.en.md", "# ", "Prose edited while serving.\n\n# ")
+    wait_for(base + "en/about/", "Prose edited while serving.", served)
+
+    template = project / "macros" / "pages" / "templates" / "organisation.html"
+    template.write_text("<p>Template edited while serving.</p>\n" + template.read_text())
+    wait_for(base + "organisation/numeum/", "Template edited while serving.", served)
+    assert "Template edited while serving." in get(base + "en/person/veronique-torner/")[1] or (
+        "Template edited while serving." in get(base + "en/organisation/medef/")[1]
+    )
+
+    schema = project / "datapackage" / "schemas" / "organisations.json"
+    replace_in(schema, "Acronym, if the source gives one.", "Acronym, edited while serving.")
+    wait_for(base + "en/data-dictionary/", "Acronym, edited while serving.", served)
+    assert "Acronym, edited while serving." in get(base + "data/schemas/organisations.json")[1]
+
+
+def test_a_code_edit_restarts_the_preview_and_a_plain_build_then_gives_a_cold_builds_bytes(
+    served, tmp_path
+):
+    """A code edit: the preview's process and workers ran the old code, so the preview starts
+    again and serves the new code's output; the cache never keeps old code's output under
+    the new code's key, so a plain build after it gives the bytes of a build from nothing."""
+    project, base = served.project, served.base
+    chart = base + "charts/ai-adoption-rate-en.svg"
+    assert "#1f4e8c" in get(chart)[1].lower()
+    replace_in(project / "macros" / "pages" / "charts.py", 'BAR = "#1f4e8c"', 'BAR = "#7b2d8e"')
+    wait_for(chart, "#7b2d8e", served)
+    wait_for_log(served, "The project's code changed")
+
+    env = project_env(project, SOURCE_DATE_EPOCH="315532800")
+    warm = _build(project, tmp_path / "warm", env | {"BRIEFING_CACHE": served_cache(served)})
+    cold = _build(project, tmp_path / "cold", env | {"BRIEFING_CACHE": str(tmp_path / "new")})
+    assert warm == cold and "#7b2d8e" in warm["charts/ai-adoption-rate-en.svg"].decode()
+
+
+def served_cache(served: Served) -> str:
+    return str(served.log.parent / "cache")
+
+
+def _build(project: Path, out: Path, env: dict) -> dict[str, bytes]:
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("flags", [(), ("--clean",), ("--dirty",)], ids=["", "clean", "dirty"])
+def test_every_kind_of_preview_answers_and_ctrl_c_leaves_nothing_behind(tmp_path, flags):
+    project = copy_project(tmp_path / "project")
+    server = serve(project, tmp_path / "serve.log", *flags, BRIEFING_CACHE=str(tmp_path / "c"))
+    try:
+        status, body = get(server.base + "en/organisation/numeum/")
+        assert status == 200 and "Numeum" in body, server.said()[-3000:]
+    finally:
+        stop(server)
+
+
+def test_builds_under_chaos_give_the_same_bytes(tmp_path):
+    """Every job and step delayed at random, differently in each build: the same site."""
+    builds = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"site-{seed}"
+        result = mkdocs_build(out, BASE / "datapackage.json", BRIEFING_CHAOS=seed,
+                              BRIEFING_CACHE=str(tmp_path / f"cache-{seed}"))  # fmt: skip
+        assert result.returncode == 0, result.stderr[-3000:]
+        builds.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert builds[0] == builds[1] and len(builds[0]) > 200

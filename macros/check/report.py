@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from ..format.language import both_languages, in_languages
+from ..format.language import LANGUAGES, both_languages, in_languages
 from .messages import render
 
 
@@ -23,7 +23,7 @@ class Problem:
 
     def message(self, lang: str) -> str:
         values = {k: dict(v) if isinstance(v, tuple) else v for k, v in self.params}
-        return render(self.code, **values)[("fr", "en").index(lang)]
+        return render(self.code, **values)[LANGUAGES.index(lang)]
 
     @property
     def message_fr(self) -> str:

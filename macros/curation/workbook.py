@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..data.records import read_descriptor, read_records, referenced
-from ..format.language import Language
+from ..format.language import LANGUAGES, Language
 from ..publish.tables import plain
 from ..publish.workbook import pinned_zip
 
@@ -134,7 +134,7 @@ def _instructions(wb: Workbook) -> None:
     sheet = wb.active
     sheet.title = "instructions"
     sheet.column_dimensions["A"].width = 110
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         t = Language.load(lang)
         sheet.append([t.t("workbook_heading")])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=13)

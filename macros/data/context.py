@@ -5,6 +5,9 @@ passed down to every function that needs data. Nothing is cached at module level
 edited CSV is read again by the next build of `mkdocs serve`.
 """
 
+import dataclasses
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +103,19 @@ class Context:
             versions=versions(history, working_tree(package) if history.releases else None),
             editorial=Editorial.read(data),
         )
+
+    def packed(self) -> bytes:
+        """The context as another process of the build receives it, pickled once: the data,
+        without what this process made (its products)."""
+        bare = lambda: dataclasses.replace(self, products=Products())  # noqa: E731
+        return self.products.packed.get(
+            lambda: pickle.dumps(bare(), protocol=pickle.HIGHEST_PROTOCOL)
+        )
+
+    def fingerprint(self) -> str:
+        """The SHA-256 of everything the context holds (its packed bytes): the key of the
+        outputs made from the whole package (data/cache.py)."""
+        return self.products.fingerprint.get(lambda: hashlib.sha256(self.packed()).hexdigest())
 
     @property
     def released(self):

@@ -1,10 +1,10 @@
 """What one build makes once and several of its pages and files use, each under its own name.
 
 The build context (context.py) holds the data; a build's products are its own: a fresh
-Products for each build and for each process of it (generator/context.packed leaves them out).
+Products for each build and for each process of it (Context.packed leaves them out).
 A product is made the first time it is asked for, by the maker its asker passes, unless the
-build layer gave it: in a site build, the charts' sizes and the downloads' lists come from
-the publishing process (generator/publishing.py), given before any page that lists them.
+build layer gave it: in a site build, the lists of the published files (outputs/publishing.py)
+and the cache with its code's key (outputs/code.py).
 """
 
 from collections.abc import Callable
@@ -21,8 +21,12 @@ class Product(Generic[T]):
         self._made = False
         self._value: T | None = None
 
+    @property
+    def made(self) -> bool:
+        return self._made
+
     def give(self, value: T) -> None:
-        """The build layer's value, made elsewhere (the publishing process)."""
+        """The build layer's value, made elsewhere or by other means."""
         self._value, self._made = value, True
 
     def get(self, make: Callable[[], T]) -> T:
@@ -39,6 +43,9 @@ class Products:
     # The cache of outputs that are pure functions of their inputs (data/cache.py): the code's
     # key is computed once a build.
     cache: Product[Any] = field(default_factory=Product)
+    # The context pickled for the build's other processes, and its SHA-256 (Context.packed).
+    packed: Product[bytes] = field(default_factory=Product)
+    fingerprint: Product[str] = field(default_factory=Product)
     # The Jinja environment of the pages (pages/render.py): templates compiled once a build.
     templates: Product[Any] = field(default_factory=Product)
     # Every chart file by path, and their sizes the pages list (pages/charts.py).

@@ -18,6 +18,10 @@ from babel.units import format_unit
 from .typography import french_html
 
 LOCALES = Path(__file__).resolve().parent / "locales"
+# The package's languages, the default first: its text fields' suffixes (label_fr, label_en)
+# and the catalogues in locales/. The site's languages (the briefing plugin's option in
+# mkdocs.yml, checked against this list when it loads) and every bilingual message read it.
+LANGUAGES = ("fr", "en")
 # Keys of a catalogue that configure the language rather than label the interface.
 SETTINGS = ("babel_locale", "typography")
 
@@ -39,7 +43,7 @@ def catalogue(code: str) -> dict[str, str]:
     return _catalogue(code, (LOCALES / f"{code}.yml").stat().st_mtime)
 
 
-def in_languages(key: str, languages=("fr", "en"), /, **params) -> dict[str, str]:
+def in_languages(key: str, languages=LANGUAGES, /, **params) -> dict[str, str]:
     """{language: a catalogue text filled with params}; a parameter given as
     {language: value} is worded in each language."""
     return {
@@ -50,7 +54,7 @@ def in_languages(key: str, languages=("fr", "en"), /, **params) -> dict[str, str
     }
 
 
-def both_languages(key: str, languages=("fr", "en"), /, **params) -> str:
+def both_languages(key: str, languages=LANGUAGES, /, **params) -> str:
     """A catalogue text in each language, joined by " / ": for messages printed in a
     terminal or a build log, read by whoever is there."""
     return " / ".join(in_languages(key, languages, **params).values())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data import paths
 from ..data.config import SiteConfig
+from ..format.language import LANGUAGES, both_languages
 
 
 def language(config) -> str:
@@ -18,6 +19,30 @@ def language(config) -> str:
 
 def languages(config) -> tuple[str, ...]:
     return tuple(config.plugins["briefing"].config.languages)
+
+
+def check_languages(config) -> None:
+    """The plugin's languages, checked when a configuration loads: a list without repeats,
+    this build's language in it (the first one for mkdocs.yml), and every other language with
+    a mkdocs.<lang>.yml that sets its theme's language."""
+    import yaml
+    from mkdocs.exceptions import PluginError
+
+    listed, lang = languages(config), language(config)
+    wrong = []
+    if set(listed) - set(LANGUAGES):
+        wrong.append(f"{listed}: {', '.join(LANGUAGES)}")
+    if not listed or len(set(listed)) != len(listed) or lang not in listed:
+        wrong.append(f"{listed} ({lang})")
+    elif Path(config.config_file_path).name == "mkdocs.yml" and lang != listed[0]:
+        wrong.append(f"mkdocs.yml: {lang} != {listed[0]}")
+    for other in listed[1:]:
+        path = config_file(config, other)
+        theme = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+        if not isinstance(theme, dict) or (theme.get("theme") or {}).get("language") != other:
+            wrong.append(f"{path.name}: theme.language != {other}")
+    if wrong:
+        raise PluginError(f"{both_languages('notice_languages')}: {'; '.join(wrong)}")
 
 
 def config_file(config, lang: str) -> Path:

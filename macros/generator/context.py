@@ -1,12 +1,10 @@
 """What a build hands its other processes: the context pickled once, or the problems of an
 invalid package (live preview only)."""
 
-import dataclasses
 import pickle
 from dataclasses import dataclass
 
 from ..data.context import Context
-from ..data.products import Products
 
 
 @dataclass(frozen=True)
@@ -21,5 +19,5 @@ def packed(build: "Context | Invalid") -> bytes:
     """The context as the other processes of the build receive it, pickled once for all of
     them: the data, without what this process made for its pages."""
     if isinstance(build, Context):
-        build = dataclasses.replace(build, products=Products())
+        return build.packed()
     return pickle.dumps(build, protocol=pickle.HIGHEST_PROTOCOL)

@@ -29,7 +29,7 @@ def put_in_place(html: str, fragments: list[str]) -> str:
 def define_env(env):
     def current_page() -> Page:
         # The page being rendered, with this build's context (generator/plugin.py).
-        build, lang = env.conf.plugins["briefing"].build, language(env.conf)
+        build, lang = env.conf.plugins["briefing"].context, language(env.conf)
         # MkDocs' page.url is from this language's root.
         return Page(build, lang, build.urls.site_path(lang, env.page.url))
 

@@ -2,24 +2,28 @@
 
 Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.yml for the
 others); this plugin runs in each. The default language's build validates and reads the
-package once, starts the other languages' builds and the publishing process (languages.py,
-publishing.py) and hands them the context; each language's build adds its generated pages and
-renders them and the prose pages' fragments; the default language's build then indexes every
-language's pages for search, one after the other.
+package once, and hands the read context to a pool of workers (outputs/pool.py): one job
+writes every file besides the pages (outputs/publishing.py), one job per other language
+builds it (languages.py, which calls `follow` on that build's plugin). Each language's build
+adds its generated pages and renders them and the prose pages' macros. Once every language's
+pages are written, the default build moves the published files into the site and indexes
+every language's pages for search.
 
 All of a build's state lives on the plugin instance and is replaced when a build starts
-(`on_pre_build` sets its context, `on_files` its end of the publisher's pipe): `mkdocs serve`
-keeps a plugin that has `on_startup` across rebuilds, so no data outlives the build that read
-it. What does outlive a build, under `mkdocs serve` only, is the other languages' and the
-publisher's processes (`workers`), which get each build's context and number and are stopped
-when the server stops, and what the current build has written (`written`): a preview's build
-ends when every language's pages are written, the publisher's files and the search indexes
-follow (serving.py). A move to another generator rewrites this class.
+(`on_pre_build`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so no
+data outlives the build that read it. What does outlive a build, under `mkdocs serve` only,
+is the pool (its workers' imports are paid once) and the last build's search indexes, which
+may still be made while its pages are served; a code edit restarts the whole preview, so that
+no process runs old code (`_restart`). Nothing here touches the dev server. A move to another
+generator rewrites this class.
 """
 
+import contextlib
 import logging
+import os
+import shutil
 import sys
-from dataclasses import dataclass
+from concurrent.futures import Future
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,17 +40,20 @@ from ..data.cache import template_cache
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
 from ..format.language import both_languages, catalogue
+from ..outputs import code
+from ..outputs.pool import WAIT_S, Pool, TookTooLong, chaos, wait
+from ..outputs.publishing import listing, move_into, publish
 from ..pages import cards, render, security
 from ..pages.page import Page
 from ..pages.problems import problems_page
 from . import config as build_config
-from . import languages, record_pages, search, serving
+from . import languages, record_pages, search
 from .context import Invalid, packed
 from .macros import put_in_place
-from .publishing import Job, Publication, Receiver
 
 log = logging.getLogger("mkdocs.briefing")
 PROBLEMS = "<!-- briefing-problems -->"
+STAGING = ".briefing-staging"  # in the site folder: the published files, until moved into place
 
 
 class BriefingConfig(base.Config):
@@ -62,31 +69,14 @@ class BriefingConfig(base.Config):
     history = c.Type(bool, default=True)
 
 
-@dataclass(frozen=True)
-class Workers:
-    """The processes the default language's build works with: the publisher and the other
-    languages' builds."""
-
-    publication: Publication
-    languages: languages.LanguageBuilds
-
-    def alive(self) -> bool:
-        return self.publication.alive() and self.languages.alive()
-
-    def stop(self) -> None:
-        self.languages.stop()
-        self.publication.stop()
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
-        self.command = "build"  # told by on_startup; a language's process is told by its parent
-        self.workers: Workers | None = None  # kept between the builds of a preview
-        self.number = 0  # this build's number: the workers' messages carry it
-        self.build: Context | Invalid | None = None  # this build's context
-        self.handed: Context | Invalid | None = None  # one handed by the default language
-        self.receiver: Receiver | None = None  # this build's end of the publisher's pipe
-        self.written = serving.Written()  # what the current build has written (serving.py)
+        self.command = "build"  # told by on_startup; another language's build by `follow`
+        self.pool: Pool | None = None  # the default language's, kept between a preview's builds
+        self.context: Context | Invalid | None = None  # this build's
+        self.leader = True  # False in another language's build, which follows the default one
+        self.jobs: dict[str, Future] = {}  # this build's jobs in the pool, by name
+        self.search: list[Future] = []  # a preview's search indexes, which follow its pages
 
     # --- where this build stands --------------------------------------------------------------
 
@@ -100,28 +90,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def package(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.package).resolve()
 
-    def hand(self, context: "Context | Invalid", receiver: Receiver | None) -> None:
-        """The context the default language's build read, for another language's build (its
-        process calls this before it builds), with its end of the publisher's pipe."""
-        self.handed, self.receiver = context, receiver
+    def follow(self, context: "Context | Invalid", command: str) -> None:
+        """Make this the build of another language, from the context the default language's
+        build read (languages.build calls it in a worker, before it builds)."""
+        self.leader, self.command, self.context = False, command, context
 
     # --- MkDocs events ----------------------------------------------------------------------
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
+        if dirty:
+            # MkDocs warns of every dirty build, which stops a strict one (mkdocs.yml is
+            # strict): `mkdocs serve --dirty` is asked for, the warning says nothing new.
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
     def on_shutdown(self) -> None:
-        self.written.join()
-        self._stop_workers()
+        self._close()
 
-    def _stop_workers(self) -> None:
-        if self.workers is not None:
-            self.workers.stop()
-            self.workers = None
+    def _close(self) -> None:
+        """The pool's workers stopped, once the jobs still running (a preview's search
+        indexes) end, each within its bound."""
+        for job in self.search:
+            with contextlib.suppress(Exception):  # said in the terminal (search.say_current)
+                job.exception(timeout=WAIT_S)
+        self.search = []
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def on_config(self, config):
         """This language's name, description and copyright line come from its catalogue; its
         address (another language lives at <site>/<lang>/); the language switcher's entries."""
+        build_config.check_languages(config)
         lang = self.language(config)
         words = catalogue(lang)
         config.site_name = words["site_name"]
@@ -135,12 +135,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         site = build_config.site_config(config)
         config.extra["alternate"] = [
             {
-                "lang": code,
-                "name": catalogue(code)["language_own_name"],
-                "link": urlsplit(site.base).path + site.prefix(code),
-                "href": site.base + site.prefix(code),
+                "lang": lang_code,
+                "name": catalogue(lang_code)["language_own_name"],
+                "link": urlsplit(site.base).path + site.prefix(lang_code),
+                "href": site.base + site.prefix(lang_code),
             }
-            for code in site.languages
+            for lang_code in site.languages
         ]
         return config
 
@@ -150,27 +150,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         server.watch(str(self.package(config).parent))
         for lang in self.config.languages[1:]:
             server.watch(str(build_config.config_file(config, lang)))
-        # A request for a file the build has not written yet waits for it (serving.py).
-        server.set_app(
-            serving.waiting(server.get_app(), server.root, server.mount_path, self.written)
-        )
         return server
 
     def on_pre_build(self, *, config) -> None:
-        if self.handed is not None:  # another language: the default one read the package
-            self.build = self.handed
+        if not self.leader:  # another language: the default one read the package
             return
-        self.written.started()  # before MkDocs empties the site folder
-        # The publisher and the other languages' builds start now (or are still alive from
-        # the preview's last build): their start and imports overlap the validation and read
-        # of the package, handed to them at on_files.
-        if self.workers is None or not self.workers.alive():
-            self._stop_workers()
-            publication = Publication(tuple(self.config.languages[1:]))
-            builds = languages.LanguageBuilds(config, publication.receivers, self.command)
-            self.workers = Workers(publication, builds)
-        self.number += 1
-        self.build = self._read(config)
+        if self.serving and code.changed():
+            self._restart(config)
+        chaos("read")
+        # The last preview's search indexes are written into the site, which MkDocs is about
+        # to empty: they end first.
+        for job in self.search:
+            self._finished(job, "search")
+        self.search, self.jobs = [], {}
+        if self.pool is None:  # its workers start while the package is read
+            self.pool = Pool(initializer=languages.warm)
+        self.context = self._read(config)
+
+    def _restart(self, config) -> None:
+        """A Python file of the project changed: this process runs old code (MkDocs never
+        imports a plugin's modules again), and so do the pool's workers. The preview starts
+        again as it was started, in this process (same address, same terminal)."""
+        print(f"\n{both_languages('notice_code_changed')}\n", file=sys.stderr, flush=True)
+        self._close()
+        shutil.rmtree(config.site_dir, ignore_errors=True)  # the server's temporary folder
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
     def _read(self, config) -> "Context | Invalid":
         """Validate the package and read it, once per build.
@@ -187,11 +191,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 log.error("\n" + as_text(problems, package))
                 raise Abort(f"{message} ({both_languages('notice_not_built')}): {package}")
             # Printed, not logged: MkDocs' strict mode would turn a logged error into an abort,
-            # and the preview would then hang on the last request instead of showing them.
+            # and the preview would then keep the last build instead of showing them.
             print(f"\n{as_text(problems, package)}\n{message}: {package}\n", file=sys.stderr)
             return Invalid(str(package), problems)
         history = read_history(package) if self.config.history else NO_HISTORY
         context = Context.open(package, build_config.site_config(config), history, records)
+        code.give_cache(context)
+        self._say_versions(context, history)
+        return context
+
+    def _say_versions(self, context: Context, history) -> None:
         versions = context.versions
         if versions.releases:
             print(
@@ -210,63 +219,64 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 fix=FIXES[history.notice],
             )
             print(f"Versions: {notice}", file=sys.stderr)
-        return context
 
     def on_env(self, env, *, config, files):
         # The theme's templates compiled once, kept between builds and processes (data/cache.py).
-        env.bytecode_cache = template_cache()
+        env.bytecode_cache = template_cache(env)
         return env
 
     def on_files(self, files, *, config):
-        build, lang = self.build, self.language(config)
+        context, lang = self.context, self.language(config)
         languages.own_pages(files, config)
-        if self.handed is None and self.workers is not None:
-            # After MkDocs has cleaned the site folder and before the pages render: the files
-            # besides the pages and the other languages' builds get the context. With an
-            # invalid package (live preview) nothing is published; every language shows the
-            # problems.
-            data = packed(build)
-            valid = not isinstance(build, Invalid)
-            job = Job(self.number, data if valid else None, config.site_dir, self.serving)
-            self.receiver = self.workers.publication.hand(job)
-            self.workers.languages.hand(self.number, data, config)
-        if isinstance(build, Invalid):
+        if self.leader:
+            self._start_jobs(config)  # MkDocs has emptied the site folder
+        if isinstance(context, Invalid):
             return files
         prose = list(files.documentation_pages())
-        build.products.generated.update(record_pages.add_files(build, files, config, lang))
+        context.products.generated.update(record_pages.add_files(context, files, config, lang))
         # MkDocs renders the pages in this order: the generated pages first, while the
-        # publisher works; then the prose pages, which wait for its message.
+        # publisher works; then the prose pages, which list its files (their sizes, made by
+        # whichever process asks first: data/cache.py). Only the time depends on it.
         for file in prose:
             files.remove(file)
             files.append(file)
         return files
 
+    def _start_jobs(self, config) -> None:
+        """The publisher's job, if the package is valid, and every other language's build
+        (which shows the problems if it is not), in the pool."""
+        data, site = packed(self.context), Path(config.site_dir)
+        if isinstance(self.context, Context):
+            self.jobs["publish"] = self.pool.submit(publish, data, str(site / STAGING))
+        generator = sys.modules["mkdocs"].__name__  # MkDocs, or the fork running it
+        for lang in self.config.languages[1:]:
+            self.jobs[lang] = self.pool.submit(
+                languages.build, lang, str(build_config.config_file(config, lang)), data,
+                str(site / lang), build_config.root_url(config), self.command, generator,
+            )  # fmt: skip
+
     def on_page_markdown(self, markdown, *, page, config, files):
         # Before the macros plugin (listed after this one): with an invalid package (live
         # preview), no macro can run.
-        if isinstance(self.build, Invalid):
+        if isinstance(self.context, Invalid):
             return PROBLEMS
-        if page.file.src_uri not in self.build.products.generated:
-            # A prose page shows what the publisher makes (charts' sizes, the downloads'
-            # lists): it waits here, for the publisher's one message, before its macros run.
+        if page.file.src_uri not in self.context.products.generated:
+            # A prose page lists the published files: their sizes and checksums.
             self._published()
         return markdown
 
     def _published(self) -> None:
-        """The publisher's message, received once, its lists given to this build's products.
-        If the publisher fails or ends without sending it, the build stops, never a silent
-        wait."""
-        if self.receiver is None:
-            return  # a build without a publisher (an invalid package): nothing to wait for
-        message = self.receiver.receive()
-        self.receiver = None
-        products = self.build.products
-        products.chart_sizes.give(message.chart_sizes)
-        products.downloads.give(tuple(message.downloads))
-        products.release_downloads.give(message.release_downloads)
+        """What the pages list of the published files, given to this build's products once."""
+        products = self.context.products
+        if products.downloads.made:
+            return
+        made = listing(self.context)
+        products.chart_sizes.give(made.chart_sizes)
+        products.downloads.give(made.downloads)
+        products.release_downloads.give(made.release_downloads)
 
     def on_page_content(self, html, *, page, config, files):
-        build = self.build
+        build = self.context
         if isinstance(build, Invalid):
             return problems_page(build.problems, build.package)
         lang = self.language(config)
@@ -286,7 +296,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         # The page's preview card (Open Graph, Twitter): overrides/main.html prints it, escaped.
-        build = self.build
+        build = self.context
         if not isinstance(build, Invalid):
             lang = self.language(config)
             path = build.urls.site_path(lang, page.url)
@@ -310,45 +320,60 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return security.add_csp(output)
 
     def on_post_build(self, *, config) -> None:
-        """The default language's build waits for the others' pages. Then the publisher's
-        files and the search indexes: after it, in a `mkdocs build`; in the background in a
-        preview, whose pages are served at once (serving.py)."""
-        if self.handed is not None or self.workers is None:
+        """The default language's build waits for the other languages' pages and the
+        publisher's files, moves those into the site, then indexes every language's pages:
+        at once in a `mkdocs build`; in a preview, in the pool while its pages are served."""
+        if not self.leader:
             return
-        number, site = self.number, Path(config.site_dir)
-        self.workers.languages.finish(number)  # if one failed, on_build_error stops them all
-        if self.serving:
-            if not isinstance(self.build, Invalid):
-                self.workers.publication.pages_written(number)
-            self.written.pages_done()
-            self.written.rest_in_background(lambda: self._rest(number, site))
-            return
-        self.workers.languages.stop()  # their memory goes back before the indexes are made
-        try:
-            self._rest(number, site)
-        finally:
-            self._stop_workers()  # a build's workers end with it
-
-    def _rest(self, number: int, site: Path) -> None:
-        """The publisher's outcome, then every language's search indexes, one after the
-        other: Pagefind holds a whole index in memory, and the publisher's memory goes back
-        first (at the benchmark's L, about 0.8 GB each)."""
-        self.workers.publication.finish(number)
-        if not self.serving:
-            self.workers.publication.stop()  # as the languages' builds
-        if isinstance(self.build, Invalid):
+        site = Path(config.site_dir)
+        for name, job in self.jobs.items():
+            self._finished(job, name)
+        if "publish" in self.jobs:
+            chaos("move")
+            move_into(site / STAGING, site)
+        self.jobs = {}
+        if isinstance(self.context, Invalid):
             return
         others = tuple(self.config.languages[1:])
-        for lang in others:
-            search.index(site / lang)
-        search.index(site, others)
+        if not self.serving:
+            self._close()  # the workers' memory goes back before the indexes are made
+            search.index_site(site, others)
+            return
+        self.search = [self.pool.submit(search.index_site, site, others)]
+        self.search[0].add_done_callback(search.say_current)
+
+    def _finished(self, job: Future, name: str):
+        """A job's result; its failure, or its taking too long, stops the build, saying which
+        job (a language, the publisher, the search indexes)."""
+        try:
+            return wait(job, name)
+        except TookTooLong as exc:
+            raise Abort(f"{both_languages('notice_job_too_long')}: {exc}") from exc
+        except Exception as exc:  # noqa: BLE001 - said, with where it happened
+            said = str(exc) or type(exc).__name__
+            if name == "publish":
+                raise Abort(f"{both_languages('notice_publishing_failed')}: {said}") from exc
+            if name == "search":
+                raise Abort(f"{both_languages('notice_indexing_failed')}: {said}") from exc
+            failed = both_languages("notice_language_failed")
+            raise Abort(f"{failed}: {name} ({said.strip().splitlines()[-1]})") from exc
 
     def on_build_error(self, *, error) -> None:
-        """A build that fails stops the processes it works with: the next one starts them
-        again, so that none is left inside a half-made build."""
-        if self.handed is None:
-            self.written.done()
-            self._stop_workers()
+        """A build that fails waits for the jobs it started (each within its bound), so that
+        none writes into the next build; a `mkdocs build` stops its workers."""
+        if not self.leader:
+            return
+        for job in self.jobs.values():
+            if not job.cancel():
+                with contextlib.suppress(Exception):  # its error is this one's, or later
+                    job.exception(timeout=WAIT_S)
+        self.jobs = {}
+        if not self.serving:
+            self._close()
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def table_of_contents(html: str) -> TableOfContents:

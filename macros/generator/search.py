@@ -3,7 +3,7 @@ wheel) indexes each language's pages into the language's own /pagefind/ (the roo
 default language, /en/pagefind/ for English), chunked, so a query fetches only the chunks it
 needs. The languages are indexed one after another: Pagefind holds a whole index in memory,
 and one language's is half the site's. Each bundle is written into a folder of its own and
-renamed into place whole: a preview serves its pages while the indexes are made (serving.py),
+renamed into place whole: a preview serves its pages while the indexes are made (plugin.py),
 and a search never loads half of one. Only the page's content is indexed (our own
 element, marked data-pagefind-body, around the page's HTML), accents folded; the Search page
 (templates/search.html) queries its language's bundle.
@@ -57,6 +57,23 @@ def index(site: Path, others: tuple[str, ...] = ()) -> None:
     rest = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in entries]
     _run(site, "pagefind", rest)
     _run(site, RECORDS_BUNDLE, [f"{folder}/**/*.html" for folder in sorted(records)])
+
+
+def index_site(site: Path, others: tuple[str, ...]) -> None:
+    """Every language's indexes, one bundle after the other: `others` are built inside
+    `site`, the default language's."""
+    for lang in others:
+        index(site / lang)
+    index(site, others)
+
+
+def say_current(job) -> None:
+    """In a preview, once its search indexes are made (or failed), the terminal says so."""
+    failed = job.exception()
+    if failed is None:
+        print(both_languages("notice_search_current"), file=sys.stderr, flush=True)
+    else:
+        print(f"{both_languages('notice_indexing_failed')}:\n{failed}", file=sys.stderr)
 
 
 def _run(site: Path, bundle: str, globs: list[str]) -> None:

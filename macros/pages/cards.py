@@ -76,7 +76,7 @@ def png(ctx: Context, name: str, lang: str) -> bytes:
     import matplotlib.pyplot as plt
 
     t = texts(ctx, name, lang)
-    with plt.rc_context(charts.STYLE):
+    with charts.drawing_style():
         fig = plt.figure(figsize=SIZE, dpi=DPI)
         fig.patch.set_facecolor("white")
         fig.add_artist(plt.Rectangle((0, 0), 0.012, 1, color=charts.BAR, transform=fig.transFigure))

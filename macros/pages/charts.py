@@ -58,6 +58,21 @@ STYLE = {
 }
 
 FORMATS = ("svg", "png", "csv")
+
+
+@contextmanager
+def drawing_style():
+    """matplotlib's own defaults and our style, whatever the machine's matplotlibrc says: the
+    pictures' bytes depend on nothing but their inputs, the code and the fonts (their files
+    are part of the cache's key: outputs/code.py)."""
+    import matplotlib
+
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()
+        matplotlib.rcParams.update(STYLE)
+        yield
+
+
 PNG_DPI = 200
 CSV_FIELDS = (
     "series", "role", "segment", "figure_id", "kind", "value", "value_max", "unit", "unit_label",
@@ -766,7 +781,7 @@ def picture(ctx: Context, chart_id: str, lang: str):
     matplotlib.use("svg")
     import matplotlib.pyplot as plt
 
-    with plt.rc_context(STYLE):
+    with drawing_style():
         fig, ax = plt.subplots(figsize=figure_size(ctx, chart_id))
         try:
             plot(ax, ctx, chart_id, lang)

@@ -5,12 +5,13 @@ bodies for generated pages (record pages and parts 2..n of listings). Both are H
 from Jinja; Python-Markdown never parses them.
 """
 
+import hashlib
 import re
 from html import unescape
 
 from jinja2 import (
+    DictLoader,
     Environment,
-    FileSystemLoader,
     StrictUndefined,
     select_autoescape,
 )
@@ -64,22 +65,33 @@ class ViewEnvironment(Environment):
 
 
 def templates() -> Environment:
-    # With autoescape: data never reaches HTML unescaped. Made once per build (Page.build).
-    return ViewEnvironment(
-        loader=FileSystemLoader(paths.TEMPLATES),
-        bytecode_cache=template_cache(),  # data/cache.py
+    """The build's templates, read once into memory and compiled from there: what a build
+    renders is what `sources_key` names (the cache's key, outputs/code.py), even if a file is
+    edited meanwhile. With autoescape: data never reaches HTML unescaped."""
+    sources = {
+        p.relative_to(paths.TEMPLATES).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(paths.TEMPLATES.rglob("*.html"))
+    }
+    env = ViewEnvironment(
+        loader=DictLoader(sources),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        # The environment lives for one build: no need to stat every template at every use.
-        auto_reload=False,
+        auto_reload=False,  # the sources are this build's
     )
+    env.bytecode_cache = template_cache(env)  # data/cache.py
+    env.sources_key = hashlib.sha256(repr(sorted(sources.items())).encode()).hexdigest()
+    return env
+
+
+def environment(ctx) -> Environment:
+    """The build's templates (made once a build)."""
+    return ctx.products.templates.get(templates)
 
 
 def render(template: str, page: Page, **values) -> str:
-    env = page.build.products.templates.get(templates)
-    return env.get_template(template).render(page=page, **values)
+    return environment(page.build).get_template(template).render(page=page, **values)
 
 
 # --- pieces of prose pages ---------------------------------------------------------------

@@ -4,6 +4,7 @@ page, the checksums file and the catalogue all read this one list."""
 import hashlib
 from dataclasses import dataclass, field
 
+from ..data.cache import cache_of
 from ..data.context import Context
 from .csv_files import csv_bytes, csv_path
 from .package_zip import package_zip
@@ -67,8 +68,11 @@ def _make(ctx: Context) -> tuple[Download, ...]:
 
 
 def downloads(ctx: Context) -> tuple[Download, ...]:
-    """Made once per build: the data page (in each language) and the catalogue list them."""
-    return ctx.products.downloads.get(lambda: _make(ctx))
+    """Made once for a package's data: the data page (in each language) and the catalogue
+    list them, the publisher writes them (data/cache.py: whichever process of the build asks
+    first makes them, the others read them)."""
+    cached = lambda: cache_of(ctx).get("downloads", (ctx.fingerprint(),), lambda: _make(ctx))  # noqa: E731
+    return ctx.products.downloads.get(cached)
 
 
 def sha256sums(ctx: Context) -> bytes:

@@ -5,10 +5,9 @@ interface catalogues', format/locales/)."""
 from datetime import date
 
 from ..data.changes import Changes, ResourceChanges
-from ..format.language import Language
+from ..format.language import LANGUAGES, Language
 
 SHOWN = 8  # ids named per kind of change; the rest are counted
-LANGUAGES = ("fr", "en")
 
 
 def _ids(ids: list[str], lang: Language) -> str:

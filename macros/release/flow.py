@@ -37,13 +37,13 @@ from ..data.releases import (
     sha256,
     working_tree,
 )
-from ..format.language import Language, both_languages
+from ..format.language import LANGUAGES, Language, both_languages
 from ..publish.versions import made_with, release_files
 from . import draft
 
 # What the release's files are made with: the permanent files do not depend on the site's
 # names or address, only on the package.
-CONFIG = SiteConfig(languages=("fr", "en"), site_url="/", repo_url="")
+CONFIG = SiteConfig(languages=LANGUAGES, site_url="/", repo_url="")
 
 RANK = {PATCH: 0, MINOR: 1, MAJOR: 2}
 FRENCH = {PATCH: "corrective", MINOR: "mineure", MAJOR: "majeure"}
@@ -222,7 +222,7 @@ def _refuse_changes(last, version: str, changes) -> None:
         ]  # fmt: skip
         details = {
             lang: "; ".join(draft.line(n, r, Language.load(lang)) for n, r in removed)
-            for lang in ("fr", "en")
+            for lang in LANGUAGES
         }
         raise Refused(
             "needs",

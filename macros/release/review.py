@@ -18,7 +18,7 @@ from ..data.changes import Changes, compare
 from ..data.context import Context
 from ..data.listings import LISTINGS
 from ..data.releases import Snapshot, git, working_tree
-from ..format.language import Language
+from ..format.language import LANGUAGES, Language
 from .flow import CONFIG
 
 # Where a record of each resource shows (listings by name, "record" for its own page);
@@ -122,7 +122,7 @@ def review(package: Path, base: str) -> tuple[str, bool]:
         label = ctx.label
     report = "\n".join(
         _section(Language.load(lang), base, changes, moved, pages, problems, lang, label)
-        for lang in ("fr", "en")
+        for lang in LANGUAGES
     )
     return report, not problems
 

@@ -1,0 +1,100 @@
+"""The code a process makes its outputs with, as it loaded it: what every cached output's
+key is made of (data/cache.py).
+
+A process that lives long (the live preview's, a pool's worker) keeps the modules it imported:
+a file edited since then is not the code it runs, and a key made from the files on disk would
+store its old output under the new code's key. So the key hashes the files of the stages that
+make outputs (`OUTPUT_STAGES`) only while none of the project's files has changed since this
+process started (macros/started.py): then every module it imported, or will import, is those
+bytes. A process in which one has changed runs old code: it gets no key (`key()` is None),
+and an output made while a file changed is never kept (`unchanged`, which the cache asks
+before it stores one). The live preview restarts in that case (generator/plugin.py).
+
+The key also holds the installed distributions' names and versions, the runtime libraries,
+and the font files the pictures are drawn with; the templates and the catalogues are read once
+a build into memory and keyed from there (render.templates, the context's languages).
+"""
+
+import functools
+import hashlib
+import importlib.metadata
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+
+from ..data.cache import Cache, outputs_folder
+from ..started import MACROS, STARTED, stamps
+
+OUTPUT_STAGES = ("format", "data", "publish", "pages")
+
+
+def changed() -> list[Path]:
+    """The project's Python files added, edited or removed since this process started."""
+    now = stamps()
+    return sorted(p for p in STARTED.keys() | now.keys() if STARTED.get(p) != now.get(p))
+
+
+def distributions() -> list[tuple[str, str]]:
+    """Every installed distribution, by name and version: a library's new release may change
+    the bytes it writes (openpyxl, matplotlib, rdflib, …)."""
+    return sorted(
+        {(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}
+    )
+
+
+def fonts() -> list[str]:
+    """The font files the charts and cards are drawn with, as matplotlib finds them on this
+    machine (a system font of the same name draws other pixels)."""
+    from matplotlib import font_manager
+
+    from ..pages.charts import STYLE
+
+    found = set()
+    for weight in ("normal", "bold"):
+        props = font_manager.FontProperties(family=STYLE["font.family"], weight=weight)
+        found.add(font_manager.findfont(props, fallback_to_default=False))
+    return sorted(found)
+
+
+def unchanged() -> bool:
+    return not changed()
+
+
+def key() -> str | None:
+    """The key of the code this process makes outputs with; None if it runs old code."""
+    if changed():
+        return None
+    made = _loaded()
+    return None if changed() else made  # an edit while it was hashed: old code or new?
+
+
+@functools.cache
+def _loaded() -> str:
+    files = sorted(p for p in STARTED if p.relative_to(MACROS).parts[0] in OUTPUT_STAGES)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(MACROS)).encode() + b"\0" + path.read_bytes())
+    for font in fonts():
+        digest.update(font.encode() + b"\0" + Path(font).read_bytes())
+    runtime = (sys.version, zlib.ZLIB_RUNTIME_VERSION, sqlite3.sqlite_version, distributions())
+    digest.update(repr(runtime).encode())
+    return digest.hexdigest()
+
+
+def build_key(ctx) -> str | None:
+    """The key of everything a build makes its outputs with: this process's code, and the
+    catalogues and templates as this build read them."""
+    from ..pages.render import environment
+
+    code = key()
+    if code is None:
+        return None
+    words = repr([(c, sorted(lang.labels.items())) for c, lang in ctx.languages.items()])
+    parts = (code, environment(ctx).sources_key, hashlib.sha256(words.encode()).hexdigest())
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def give_cache(ctx) -> None:
+    """The build's cache (data/cache.py), under its code's key."""
+    ctx.products.cache.give(Cache(outputs_folder(), build_key(ctx), unchanged))

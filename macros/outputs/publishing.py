@@ -1,0 +1,99 @@
+"""Every file a build publishes besides its pages: downloads, API, catalogue, feeds,
+calendars, charts, embeds, preview cards and every release's folder.
+
+`publish` runs in a worker of the pool (pool.py) while the pages render: it writes each file
+whole into the build's staging folder, never into the site, which each language's build
+empties when it starts; the default language's build moves them into place once every
+language's pages are written (`move_into`). What the pages list of these files (sizes,
+checksums) is `listing`, made once for the package's data and shared by every process through
+the cache (data/cache.py).
+"""
+
+import os
+import pickle
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.context import Context
+from ..data.writing import write_whole
+from .code import give_cache
+from .pool import chaos
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the pages list of the published files, without their bytes."""
+
+    chart_sizes: dict[str, int]  # {path: bytes} of every chart file
+    downloads: tuple  # publish/downloads.Download.listed() of every download
+    release_downloads: dict  # every release's files (publish/versions.release_downloads)
+
+
+def listing(ctx: Context) -> Listing:
+    from ..pages import charts
+    from ..publish.downloads import downloads
+    from ..publish.versions import release_downloads
+
+    return Listing(
+        chart_sizes=charts.sizes(ctx),
+        downloads=tuple(d.listed() for d in downloads(ctx)),
+        release_downloads=release_downloads(ctx),
+    )
+
+
+def files(ctx: Context) -> Iterable[tuple[str, bytes]]:
+    """Every published file, (path under the site's root, bytes), one group at a time."""
+    from ..pages import cards, charts, embeds
+    from ..publish.files import files as published_files
+
+    for group in (charts.files, embeds.files, cards.files):
+        chaos(f"publish {group.__module__}")
+        yield from group(ctx).items()
+    yield from published_files(ctx)
+
+
+def write(root: Path, made: Iterable[tuple[str, bytes]]) -> list[str]:
+    """Each file whole under `root`; the paths written."""
+    written, folders = [], set()
+    for rel, content in made:
+        path = root / rel
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        write_whole(path, content)
+        written.append(rel)
+    return written
+
+
+def unpacked(data: bytes):
+    """What another process packed (Context.packed): a context, with this process's cache, or
+    the problems of an invalid package."""
+    made = pickle.loads(data)
+    if isinstance(made, Context):
+        made.products.packed.give(data)
+        give_cache(made)
+    return made
+
+
+def publish(data: bytes, staging: str) -> Listing:
+    """In a worker: the context pickled in `data`, every file written under `staging` (emptied
+    first), and what the pages list of them."""
+    ctx: Context = unpacked(data)
+    listed = listing(ctx)  # first: the pages wait for it (data/cache.py)
+    root = Path(staging)
+    shutil.rmtree(root, ignore_errors=True)
+    write(root, files(ctx))
+    return listed
+
+
+def move_into(staging: Path, site: Path) -> None:
+    """The staged files into the site, each renamed into place (the same file system), and
+    the staging folder gone."""
+    for folder, _, names in os.walk(staging):
+        target = site / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, target / name)
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,131 @@
+"""The outputs stage (macros/outputs/): every published file made from the read package
+without MkDocs, keyed by the code that was loaded, through the build's one pool."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import BASE
+
+from macros.data import paths
+from macros.outputs import code
+from macros.outputs.pool import Pool, TookTooLong, wait
+
+WITHOUT_MKDOCS = textwrap.dedent(
+    """
+    import json, sys
+    sys.modules["mkdocs"] = None  # any import of MkDocs fails
+    sys.modules["mkdocs_macros"] = None
+    from pathlib import Path
+    from macros.data.config import SiteConfig
+    from macros.data.context import Context
+    from macros.outputs.publishing import publish
+    config = SiteConfig(languages=("fr", "en"), site_url="https://example.org/", repo_url="")
+    ctx = Context.open(Path(sys.argv[1]), config)
+    listed = publish(ctx.packed(), sys.argv[2])
+    print(json.dumps([d.path for d in listed.downloads] + sorted(listed.chart_sizes)))
+    """
+)
+
+
+def test_every_published_file_is_made_with_mkdocs_not_importable(tmp_path):
+    staging = tmp_path / "staging"
+    env = os.environ | {"BRIEFING_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_MKDOCS, str(BASE / "datapackage.json"), str(staging)],
+        capture_output=True, text=True, env=env, cwd=paths.ROOT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    import json
+
+    listed = json.loads(done.stdout)
+    made = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
+    assert listed and set(listed) <= made  # every listed download and chart was written
+    for expected in ("data/catalog.ttl", "api/v1/figures.json", "announcements.atom",
+                     "en/announcements.atom", "cards/home-en.png"):  # fmt: skip
+        assert expected in made, expected
+
+
+def test_the_code_key_changes_with_the_code_and_is_none_once_a_file_changed(tmp_path):
+    """The key hashes the output stages' files as the process found them when it started;
+    once one has changed the process runs old code and gets no key."""
+    key = code.key()
+    assert key and key == code.key()
+    probe = paths.MACROS / "pages" / "zz_probe_for_tests.py"
+    try:
+        probe.write_text("A = 1\n")
+        assert code.changed() == [probe]
+        assert code.key() is None
+    finally:
+        probe.unlink()
+    assert code.changed() == [] and code.key() == key
+
+
+def test_a_library_version_is_part_of_the_code_key(monkeypatch):
+    before = code._loaded()
+    code._loaded.cache_clear()
+    real = code.distributions
+    monkeypatch.setattr(code, "distributions", lambda: [*real(), ("openpyxl", "0.0.1")])
+    try:
+        assert code._loaded() != before
+    finally:
+        code._loaded.cache_clear()
+
+
+def _sleep(seconds: float) -> float:
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def _fail() -> None:
+    raise ValueError("a worker's error")
+
+
+def test_a_job_is_waited_for_within_its_bound_and_its_error_reaches_the_waiter():
+    pool = Pool(size=1)
+    try:
+        assert wait(pool.submit(_sleep, 0.1), "quick") == 0.1
+        slow = pool.submit(_sleep, 3)
+        try:
+            wait(slow, "slow", timeout=0.5)
+        except TookTooLong as exc:
+            assert "slow" in str(exc)
+        else:
+            raise AssertionError("no bound")
+        failed = pool.submit(_fail)
+        try:
+            wait(failed, "fails")
+        except ValueError as exc:
+            assert "a worker's error" in str(exc)
+        else:
+            raise AssertionError("the error was lost")
+    finally:
+        pool.close()
+
+
+def test_the_charts_are_drawn_with_matplotlibs_defaults_whatever_the_machines_rc(tmp_path):
+    """A user's matplotlibrc changes nothing in the pictures (their bytes are keyed by the
+    inputs, the code and the fonts only)."""
+    script = (
+        "import sys; from pathlib import Path; from macros.data.config import SiteConfig;"
+        "from macros.data.context import Context; from macros.pages import charts;"
+        "ctx = Context.open(Path(sys.argv[1]), SiteConfig(languages=('fr', 'en'),"
+        " site_url='https://example.org/', repo_url=''));"
+        "sys.stdout.buffer.write(b''.join(v for k, v in sorted(charts.files(ctx).items())))"
+    )
+    rc = tmp_path / "rc"
+    rc.mkdir()
+    (rc / "matplotlibrc").write_text("lines.linewidth: 9\naxes.facecolor: yellow\nfont.size: 20\n")
+    outputs = []
+    for extra in ({}, {"MPLCONFIGDIR": str(rc)}):
+        env = os.environ | extra | {"BRIEFING_CACHE": str(tmp_path / f"c{len(outputs)}")}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(BASE / "datapackage.json")],
+            capture_output=True, env=env, cwd=paths.ROOT,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout)
+    assert outputs[0] and outputs[0] == outputs[1]
