@@ -23,7 +23,7 @@ from typing import TypeVar
 from ..data.cache import WAIT_S  # every wait's bound
 
 T = TypeVar("T")
-CHAOS_S = 1.5
+CHAOS_S = 0.4
 
 
 class TookTooLong(Exception):
