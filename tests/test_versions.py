@@ -300,7 +300,7 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
     assert not ctx.versions.pending(ctx.versions.of("places", "FR"))
     # A figure added in the working tree says so, not "changed".
     from macros.pages.page import Page
-    from macros.pages.views.history import record_history
+    from macros.pages.views.history import history_view
 
     figures = clone / "datapackage" / "data" / "figures.csv"
     rows = figures.read_text(encoding="utf-8").splitlines()
@@ -310,7 +310,7 @@ def test_unreleased_edits_show_as_such(tmp_path, repo, site_config):
         "\n".join([*rows, copy.replace(first + ",", "new-figure,", 1)]) + "\n", encoding="utf-8"
     )
     ctx = Context.open(package, site_config, read_history(package))
-    view = record_history("figures", "new-figure", Page(ctx, "en", "en/figures/"))
+    view = history_view("figures", "new-figure", Page(ctx, "en", "en/figures/"))
     assert view["added_unreleased"] and not view["unreleased"] and view["added"] is None
 
 

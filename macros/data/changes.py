@@ -148,7 +148,7 @@ class RecordHistory:
     changed: Snapshot | None  # the latest state in which one of its cells changed
 
 
-def record_history(states: list[Snapshot]) -> dict[str, dict[str, RecordHistory]]:
+def histories_by_record(states: list[Snapshot]) -> dict[str, dict[str, RecordHistory]]:
     """{resource: {id: RecordHistory}} over successive states, oldest first (the releases,
     then the working tree when it differs from the latest release)."""
     out: dict[str, dict[str, RecordHistory]] = {}
@@ -214,7 +214,7 @@ def versions(history, current: Snapshot | None) -> Versions:
         unreleased = current
     states = [*releases, *([unreleased] if unreleased else [])]
     return Versions(
-        releases, changes, record_history(states), unreleased, history.notice, history.records
+        releases, changes, histories_by_record(states), unreleased, history.notice, history.records
     )
 
 

@@ -160,7 +160,7 @@ def status_history(
     """Each commitment's status at every release (oldest first), kept where it changes.
 
     Not a record's history (the releases that added and last changed its row: data/changes.py,
-    shown by publish/api.record_history and pages/views/history.record_history): a status is
+    shown by publish/api.history_document and pages/views/history.history_view): a status is
     computed from the deadline and the outcomes as of each release's day, rows unchanged.
 
     [{commitment, version, date, status, previous}]: what the Atom feed announces. Releases

@@ -67,7 +67,7 @@ class Disagreement:
 
 def disagreements(figures, preferred=()) -> list[Disagreement]:
     """Every group of figures whose sources differ. `figures`: rows (dicts); `preferred`: the
-    ids of figures_preferred.csv."""
+    ids of preferred_figures.csv."""
     groups: dict[tuple, list] = defaultdict(list)
     for row in figures:
         if (k := key(row)) is not None:

@@ -47,7 +47,7 @@ class Context:
     urls: Urls
     languages: dict[str, Language]  # in the configuration's order, the default first
     changelog: list[dict]  # newest first
-    versions: Versions  # the tagged releases, their diffs and each record's history
+    versions: Versions  # the recorded releases, their diffs and each record's history
     editorial: Editorial  # featured figures and charts, from the package
     # What this build makes once and several pages or files use (products.py).
     products: Products = field(default_factory=Products)

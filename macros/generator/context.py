@@ -15,9 +15,9 @@ class Invalid:
     problems: list
 
 
-def packed(build: "Context | Invalid") -> bytes:
+def packed(context: "Context | Invalid") -> bytes:
     """The context as the other processes of the build receive it, pickled once for all of
     them: the data, without what this process made for its pages."""
-    if isinstance(build, Context):
-        return build.packed()
-    return pickle.dumps(build, protocol=pickle.HIGHEST_PROTOCOL)
+    if isinstance(context, Context):
+        return context.packed()
+    return pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)

@@ -276,38 +276,40 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         products.release_downloads.give(made.release_downloads)
 
     def on_page_content(self, html, *, page, config, files):
-        build = self.context
-        if isinstance(build, Invalid):
-            return problems_page(build.problems, build.package)
+        context = self.context
+        if isinstance(context, Invalid):
+            return problems_page(context.problems, context.package)
         lang = self.language(config)
-        path = build.urls.site_path(lang, page.url)  # MkDocs' page.url is from the language's root
-        generated = build.products.generated.get(page.file.src_uri)
-        fragments = build.products.fragments.pop(path, None)
+        path = context.urls.site_path(
+            lang, page.url
+        )  # MkDocs' page.url is from the language's root
+        generated = context.products.generated.get(page.file.src_uri)
+        fragments = context.products.fragments.pop(path, None)
         if generated is None and fragments is None:
             # Prose and data alike, in one place: the French pages get French spacing.
-            return search.mark_content(build.languages[lang].typeset_html(html))
+            return search.mark_content(context.languages[lang].typeset_html(html))
         if generated is not None:
-            html = generated.render(Page(build, lang, path))
+            html = generated.render(Page(context, lang, path))
         else:
             html = put_in_place(html, fragments)
-        html = build.languages[lang].typeset_html(html)
+        html = context.languages[lang].typeset_html(html)
         page.toc = table_of_contents(html)  # from the typeset headings
         return search.mark_content(html)
 
     def on_page_context(self, context, *, page, config, nav):
         # The page's preview card (Open Graph, Twitter): overrides/main.html prints it, escaped.
-        build = self.context
-        if not isinstance(build, Invalid):
+        read = self.context
+        if not isinstance(read, Invalid):
             lang = self.language(config)
-            path = build.urls.site_path(lang, page.url)
-            page.meta["card"] = cards.card_for(build, path, lang) | {
+            path = read.urls.site_path(lang, page.url)
+            page.meta["card"] = cards.card_for(read, path, lang) | {
                 # Generated pages' titles and descriptions come escaped for the theme.
                 "title": config.site_name if page.is_homepage else unescape(page.title or ""),
                 "description": unescape(
                     page.meta.get("description") or config.site_description or ""
                 ),
-                "locale": build.languages[lang].og_locale,
-                "alternates": [build.languages[o].og_locale for o in build.languages if o != lang],
+                "locale": read.languages[lang].og_locale,
+                "alternates": [read.languages[o].og_locale for o in read.languages if o != lang],
             }
         return context
 

@@ -54,22 +54,22 @@ class Generated:
         return {"title": escape(title), "description": escape(description)} | fixed
 
 
-def generated(build: Context) -> list[Generated]:
+def generated(context: Context) -> list[Generated]:
     out = []
     for resource, page in RECORD_PAGES.items():
-        for record_id in build.data[resource]:
+        for record_id in context.data[resource]:
             out.append(Generated("record", resource, record_id, f"{page.folder}/{record_id}/"))
     for name, listing in LISTINGS.items():
-        for n in range(2, build.parts.count(name) + 1):
+        for n in range(2, context.parts.count(name) + 1):
             out.append(Generated("part", name, n, f"{listing.path}{n}/"))
     return out
 
 
-def add_files(build: Context, files, config, lang: str) -> dict[str, Generated]:
+def add_files(context: Context, files, config, lang: str) -> dict[str, Generated]:
     """Add this language's generated pages to `files`; return them by source path."""
     added = {}
-    for made in generated(build):
-        page = Page(build, lang, build.urls.site_path(lang, made.path))
+    for made in generated(context):
+        page = Page(context, lang, context.urls.site_path(lang, made.path))
         src_uri = made.path.rstrip("/") + ".md"
         # JSON is YAML, and far faster to write than PyYAML's dump.
         front = json.dumps(made.meta(page), ensure_ascii=False)

@@ -1,8 +1,8 @@
 """Full-text search with Pagefind: once the pages are written, its binary (the pagefind-bin
 wheel) indexes each language's pages into the language's own /pagefind/ (the root's for the
 default language, /en/pagefind/ for English), chunked, so a query fetches only the chunks it
-needs. The languages are indexed one after another: Pagefind holds a whole index in memory,
-and one language's is half the site's. Each bundle is written into a folder of its own and
+needs. Each language has two bundles, the record pages' and every other page's, indexed one
+after another: Pagefind holds a whole index in memory. Each bundle is written into a folder of its own and
 renamed into place whole: a preview serves its pages while the indexes are made (plugin.py),
 and a search never loads half of one. Only the page's content is indexed (our own
 element, marked data-pagefind-body, around the page's HTML), accents folded; the Search page

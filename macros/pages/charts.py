@@ -1,10 +1,12 @@
-"""Charts made at build time with matplotlib: one per indicator and language, published at
-stable addresses as SVG, as PNG at twice the display resolution, and as CSV holding exactly
-the plotted values with their units and sources (/charts/<indicator>-<lang>.svg|png|csv).
+"""Charts made at build time with matplotlib: one per row of charts.csv and language,
+published at stable addresses as SVG, as PNG at twice the display resolution, and as CSV
+holding exactly the plotted values with their units and sources
+(/charts/<chart>-<lang>.svg|png|csv).
 
 Bars are the indicator's measurements and announced amounts (a range is drawn as a bar with a
-hatched extension to its upper value); targets are dashed reference lines. Over time, a line
-per series; where sources differ unsettled, each source's values in a shape of its own, named
+hatched extension to its upper value; a part inside its whole); a target is a dashed line
+across its segment's bars. Over time, a line per series and a target as a star at its
+deadline; where sources differ unsettled, each source's values in a shape of its own, named
 in the legend; value labels placed at the drawn scale, never on each other. Output is
 byte-identical for identical input: fixed hash salt, no date metadata, text kept as text.
 """

@@ -128,11 +128,11 @@ def record_path(name: str, record_id: str) -> str:
 
 
 def release_url(ctx: Context, version: str, name: str) -> str:
-    """A file of a tagged release at its permanent address (publish/versions.py)."""
+    """A file of a recorded release at its permanent address (publish/versions.py)."""
     return ctx.urls.absolute(version_folder(version) + name)
 
 
-def record_history(ctx: Context, resource: str, record_id: str) -> dict | None:
+def history_document(ctx: Context, resource: str, record_id: str) -> dict | None:
     """The record's history in its API document: the releases that added it and last changed
     it (data/changes.py computes them; pages/views/history.py shows the same on its page),
     each with its diff; None where the build has no releases (a copy without tags)."""
@@ -177,7 +177,7 @@ def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
             entry["item_url"] = absolute(record_path(name, "{id}"))
             for record_id in ctx.data[name]:
                 doc = getattr(docs, name)(record_id) | {
-                    "history": record_history(ctx, name, record_id)
+                    "history": history_document(ctx, name, record_id)
                 }
                 yield record_path(name, record_id), json_bytes(doc)
         index.append(entry)
@@ -189,7 +189,7 @@ def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
                 "api": VERSION,
                 "package": absolute("data/datapackage.json"),
                 "resources": index,
-                # Every tagged release at its permanent address, oldest first ([] without history).
+                # Every recorded release at its permanent address, oldest first ([] without history).
                 "releases": [
                     {
                         "version": rel.version,

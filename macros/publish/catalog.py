@@ -124,7 +124,7 @@ def _distribution(g: Graph, ctx: Context, d, url: str, licence, issued) -> URIRe
 
 
 def graph(ctx: Context) -> Graph:
-    """The DCAT-AP catalogue: the catalog, its current dataset and downloads, and each tagged
+    """The DCAT-AP catalogue: the catalog, its current dataset and downloads, and each recorded
     release as a version of the dataset with its own permanent files."""
     base = ctx.config.base
     g = Graph()
@@ -215,7 +215,7 @@ def _current(g: Graph, ctx: Context, dataset, publisher, contact, licence) -> No
 
 
 def _version(g: Graph, ctx: Context, dataset, rel, files, shared: tuple) -> None:
-    """A tagged release: a dataset of its own, with its permanent files (`files`) and its
+    """A recorded release: a dataset of its own, with its permanent files (`files`) and its
     notes. `shared` is the (publisher, contact, licence) of every dataset."""
     base = ctx.config.base
     publisher, contact, licence = shared

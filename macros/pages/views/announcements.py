@@ -1,7 +1,7 @@
 """Announcements: one item, the timeline grouped by year, and the latest ones."""
 
 from ..page import Page
-from .history import record_history
+from .history import history_view
 from .links import commitment_statuses, figure_link, org_link, person_link, source_link
 
 
@@ -15,7 +15,7 @@ def when(ann, page: Page) -> str:
 def announcement(ann, page: Page) -> dict:
     return {
         "id": ann.id,
-        "history": record_history("announcements", ann.id, page),
+        "history": history_view("announcements", ann.id, page),
         "date": when(ann, page),
         "iso": ann.date.isoformat(),
         "year": ann.date.year,

@@ -34,7 +34,7 @@ def data_page(page: Page) -> dict:
         for d in downloads(build)
     ]
     log = build.changelog
-    listed = release_downloads(build)  # after downloads(): the child sends them in that order
+    listed = release_downloads(build)
     recorded = {r.version: r for r in build.versions.recorded}
     example_org = next(iter(build.data["organisations"]))
     feed = feeds.feed_path(build, page.lang)
@@ -105,7 +105,7 @@ def not_rebuilt(record, page: Page) -> dict | None:
 
 
 def release(page: Page, rel, listed) -> dict:
-    """One tagged release: its changelog entry, permanent files and diff from the one before."""
+    """One recorded release: its changelog entry, permanent files and diff from the one before."""
     build, fmt, lang = page.build, page.fmt, page.lang
     entry = next((e for e in build.changelog if e["version"] == rel.version), None)
     entry = entry or next((e for e in rel.changelog() if e["version"] == rel.version), None)

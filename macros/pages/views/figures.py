@@ -2,7 +2,7 @@
 
 from ...data.comparisons import preference
 from ..page import Page
-from .history import record_history
+from .history import history_view
 from .links import attribution, commitment_statuses, figure_link, org_link, source_link, stated_by
 from .sources import published_day, source_date
 
@@ -135,7 +135,7 @@ def parts(fig, page: Page) -> list[dict]:
 def figure(fig, page: Page) -> dict:
     """A figure in full: its row, plus scope, place, who stated it, quotation and citation."""
     return figure_row(fig, page) | {
-        "history": record_history("figures", fig.id, page),
+        "history": history_view("figures", fig.id, page),
         "scope": page.fmt.text(fig, "scope"),
         "place": page.label("places", fig.geo),
         "about": org_link(fig.organisation_id, page),

@@ -5,8 +5,8 @@ from ...publish.versions import anchor
 from ..page import Page
 
 
-def record_history(resource: str, record_id: str, page: Page) -> dict | None:
-    """The record's history on its page (publish/api.record_history gives the same in its API
+def history_view(resource: str, record_id: str, page: Page) -> dict | None:
+    """The record's history on its page (publish/api.history_document gives the same in its API
     document); None where the build has no releases (a copy without tags, a test package)."""
     versions = page.build.versions
     h = versions.of(resource, record_id)

@@ -4,7 +4,7 @@ from ..page import Page
 from . import commitments
 from .announcements import announcement
 from .figures import figure_row, formatted_value
-from .history import record_history
+from .history import history_view
 from .links import org_link, person_link, source_link
 
 # The organisations index shows this many key figures per organisation (its page has all).
@@ -88,7 +88,7 @@ def organisation(org_id: str, page: Page) -> dict:
         "sources": [source_link(s, page) for s in dict.fromkeys(source_ids)],
         "quote": org.quote,
         "source": source_link(org.source_id, page),
-        "history": record_history("organisations", org_id, page),
+        "history": history_view("organisations", org_id, page),
     }
 
 
@@ -119,5 +119,5 @@ def person(person_id: str, page: Page) -> dict:
         "commitments": commitments.listed(promised, page),
         "announcements": [announcement(a, page) for a in sorted(anns, key=lambda a: a.date)],
         "sources": [source_link(s, page) for s in dict.fromkeys(source_ids)],
-        "history": record_history("people", person_id, page),
+        "history": history_view("people", person_id, page),
     }
