@@ -241,13 +241,19 @@ def _version(g: Graph, ctx: Context, dataset, rel, files, shared: tuple) -> None
         g.add((version, DCAT.distribution, _distribution(g, ctx, d, url, licence, rel.date)))
 
 
-def turtle(ctx: Context) -> bytes:
-    return graph(ctx).serialize(format="turtle").encode("utf-8")
+def files(ctx: Context) -> dict[str, bytes]:
+    """The catalogue in both formats, from one graph (building it is a fifth of the time)."""
+    g = graph(ctx)
+    return {"data/catalog.ttl": turtle(ctx, g), "data/catalog.jsonld": jsonld(ctx, g)}
 
 
-def jsonld(ctx: Context) -> bytes:
+def turtle(ctx: Context, g: Graph | None = None) -> bytes:
+    return (g or graph(ctx)).serialize(format="turtle").encode("utf-8")
+
+
+def jsonld(ctx: Context, g: Graph | None = None) -> bytes:
     """JSON-LD with a stable order: rdflib's own output order follows Python's hash seed."""
-    data = json.loads(graph(ctx).serialize(format="json-ld"))
+    data = json.loads((g or graph(ctx)).serialize(format="json-ld"))
 
     def tidy(node):
         if isinstance(node, dict):

@@ -19,8 +19,7 @@ def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
     for d in downloads(ctx):
         yield d.path, d.content
     yield "data/SHA256SUMS", sha256sums(ctx)
-    yield "data/catalog.ttl", catalog.turtle(ctx)
-    yield "data/catalog.jsonld", catalog.jsonld(ctx)
+    yield from catalog.files(ctx).items()
     yield "data/citation.bib", citations.bibtex(ctx).encode("utf-8")
     yield "data/citation.json", json_bytes(citations.csl_json(ctx))
     yield from api.files(ctx)
