@@ -110,13 +110,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _close(self) -> None:
         """The pool's workers stopped, once the jobs still running (a preview's search
         indexes) end, each within its bound."""
-        for job in self.search:
-            with contextlib.suppress(Exception):  # said in the terminal (search.say_current)
-                job.exception(timeout=WAIT_S)
-        self.search = []
+        self._searched()
         if self.pool is not None:
             self.pool.close()
             self.pool = None
+
+    def _searched(self) -> None:
+        """The last preview's search indexes made, or failed (said in the terminal by
+        search.say_current), each waited for within its bound."""
+        for job in self.search:
+            with contextlib.suppress(Exception):
+                job.exception(timeout=WAIT_S)
+        self.search = []
 
     def on_config(self, config):
         """This language's name, description and copyright line come from its catalogue; its
@@ -159,10 +164,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._restart(config)
         chaos("read")
         # The last preview's search indexes are written into the site, which MkDocs is about
-        # to empty: they end first.
-        for job in self.search:
-            self._finished(job, "search")
-        self.search, self.jobs = [], {}
+        # to empty: they end first (a failure was said in the terminal: search.say_current).
+        self._searched()
+        self.jobs = {}
         if self.pool is None:  # its workers start while the package is read
             self.pool = Pool(initializer=languages.warm)
         self.context = self._read(config)
@@ -346,7 +350,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _finished(self, job: Future, name: str):
         """A job's result; its failure, or its taking too long, stops the build, saying which
-        job (a language, the publisher, the search indexes)."""
+        job (a language or the publisher)."""
         try:
             return wait(job, name)
         except TookTooLong as exc:
@@ -355,8 +359,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             said = str(exc) or type(exc).__name__
             if name == "publish":
                 raise Abort(f"{both_languages('notice_publishing_failed')}: {said}") from exc
-            if name == "search":
-                raise Abort(f"{both_languages('notice_indexing_failed')}: {said}") from exc
             failed = both_languages("notice_language_failed")
             raise Abort(f"{failed}: {name} ({said.strip().splitlines()[-1]})") from exc
 
