@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.cache import cache_of
 from ..data.context import Context
 from ..data.writing import write_whole
 from .code import give_cache
@@ -32,6 +33,12 @@ class Listing:
 
 
 def listing(ctx: Context) -> Listing:
+    """Made once for the package's data, by the publisher first: the pages' processes read
+    this small entry instead of every chart's and download's bytes (data/cache.py)."""
+    return cache_of(ctx).get("listing", (ctx.fingerprint(),), lambda: _listing(ctx))
+
+
+def _listing(ctx: Context) -> Listing:
     from ..pages import charts
     from ..publish.downloads import downloads
     from ..publish.versions import release_downloads
