@@ -261,3 +261,20 @@ def test_csv_keeps_the_written_precision_of_decimals(tmp_path):
     ctx = Context.open(package / "datapackage.json", TEST_CONFIG)
     published = csv_bytes(ctx, "figures").decode("utf-8")
     assert ",21.960," in published and ",21.96," not in published
+
+
+def test_the_downloads_table_has_one_row_per_table_with_a_link_per_format(site, built):
+    for page in (site / "data" / "index.html", site / "en" / "data" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        table = next(t for t in re.findall(r"<table>(.*?)</table>", html, re.S) if ".parquet" in t)
+        rows = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table, re.S)
+        assert len(rows) == len(RESOURCES)
+        for name, row in zip(RESOURCES, rows, strict=True):
+            assert f"<code>{name}</code>" in row
+            links = [h.split("/data/", 1)[-1] for h in re.findall(r'href="([^"]+)"', row)]
+            assert [h.rsplit("/", 2)[-2:] for h in links] == [
+                ["csv", f"{name}.csv"], ["json", f"{name}.json"],
+                ["parquet", f"{name}.parquet"], ["schemas", f"{name}.json"],
+            ]  # fmt: skip
+            count = re.search(r'<td class="bf-num">([^<]*)</td>', row).group(1)
+            assert int(re.sub(r"\D", "", count)) == len(built.data[name])

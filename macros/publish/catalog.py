@@ -18,7 +18,7 @@ DCAT3 = Namespace(str(DCAT))
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 THEMES = ("EDUC", "ECON", "TECH")  # EU data themes: education, economy, science & technology
-KNOWN_FILE_TYPES = {"CSV", "JSON", "ZIP", "XLSX"}
+KNOWN_FILE_TYPES = {"CSV", "JSON", "ZIP", "XLSX", "PARQUET"}
 # EU authority codes of the site's languages.
 LANGUAGE_CODES = {"fr": "FRA", "en": "ENG"}
 
@@ -106,8 +106,8 @@ def _distribution(g: Graph, ctx: Context, d, url: str, licence, issued) -> URIRe
     g.add((dist, DCAT.mediaType, media))
     # SQLite has no entry in the EU file-type list: its format is its IANA media type rather
     # than a guessed EU IRI.
-    if d.format in KNOWN_FILE_TYPES:
-        fmt = _iri(g, FILE_TYPE + d.format, DCTERMS.MediaTypeOrExtent)
+    if d.format.upper() in KNOWN_FILE_TYPES:
+        fmt = _iri(g, FILE_TYPE + d.format.upper(), DCTERMS.MediaTypeOrExtent)
     else:
         fmt = media
     g.add((dist, DCTERMS["format"], fmt))

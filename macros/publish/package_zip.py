@@ -7,6 +7,7 @@ import zipfile
 
 from ..data.context import Context
 from .csv_files import csv_bytes
+from .parquet import parquet_bytes
 from .tables import json_bytes
 
 # Zip entries carry this timestamp (zip cannot store dates before 1980).
@@ -21,7 +22,7 @@ def package_descriptor(ctx: Context) -> dict:
     return pkg
 
 
-def readme_text(ctx: Context) -> str:
+def readme_text(ctx: Context, parquet: bool = True) -> str:
     pkg = package_descriptor(ctx)
     lines = [
         f"# {pkg['title']} / {pkg['title_en']}",
@@ -41,6 +42,14 @@ def readme_text(ctx: Context) -> str:
         lines.append(
             f"- `{res['path']}`: {res['title']} / {res['title_en']}. {res['description_en']}"
         )
+    if parquet:
+        lines += [
+            "",
+            "## Parquet",
+            "",
+            "`parquet/<resource>.parquet`: chaque ressource, typée selon son schéma / each"
+            " resource, typed from its schema (dates, integers, exact decimals, booleans).",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -55,11 +64,11 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def package_zip(ctx: Context) -> bytes:
+def package_zip(ctx: Context, parquet: bool = True) -> bytes:
     folder = ctx.package.parent
     entries = {
         "datapackage.json": json_bytes(package_descriptor(ctx)),
-        "README.md": readme_text(ctx).encode("utf-8"),
+        "README.md": readme_text(ctx, parquet).encode("utf-8"),
         "LICENSE.md": (folder / "LICENSE.md").read_bytes(),
         "CHANGELOG.md": (folder / "CHANGELOG.md").read_bytes(),
     }
@@ -67,4 +76,6 @@ def package_zip(ctx: Context) -> bytes:
         entries[res["path"]] = csv_bytes(ctx, res["name"])
         # As published: the commitments schema lists its computed columns as fields.
         entries[res["schema"]] = json_bytes(res["schema_data"])
+        if parquet:  # beside the CSV, typed: not a resource of the descriptor
+            entries[f"parquet/{res['name']}.parquet"] = parquet_bytes(ctx, res["name"])
     return zip_bytes(entries)

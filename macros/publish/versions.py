@@ -70,17 +70,27 @@ def prove(version: str, files: dict[str, bytes], recorded: dict[str, str]) -> No
             raise ReleaseMismatch(version, path, made.get(path, ""), recorded.get(path, ""))
 
 
-def release_files(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
-    """A release's downloads (listed without their bytes) and every file of its folder."""
+def with_parquet(rel: Snapshot) -> bool:
+    """A release recorded before the Parquet files is rebuilt without them, as it was published."""
+    return rel.record is None or any(p.endswith(".parquet") for p in rel.record.files)
+
+
+def package_files(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
+    """A release's downloads (listed without their bytes) and its package's files."""
+    parquet = with_parquet(rel)
     with tempfile.TemporaryDirectory() as tmp:
         old = Context.open(rel.write(Path(tmp)), ctx.config)
-        made = downloads(old)
+        made = downloads(old, parquet)
         files = {moved(d.path, rel.version): d.content for d in made}
         files[folder(rel.version) + "datapackage.json"] = json_bytes(package_descriptor(old))
-        files[folder(rel.version) + "SHA256SUMS"] = sha256sums(old)
-    files |= changes_files(ctx.versions.changes[rel.version], rel.version)
-    listed = tuple(d.listed() for d in made)
-    return listed, files
+        files[folder(rel.version) + "SHA256SUMS"] = sha256sums(old, parquet)
+    return tuple(d.listed() for d in made), files
+
+
+def release_files(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
+    """A release's downloads (listed without their bytes) and every file of its folder."""
+    listed, files = package_files(ctx, rel)
+    return listed, files | changes_files(ctx.versions.changes[rel.version], rel.version)
 
 
 def _release(ctx: Context, rel: Snapshot) -> tuple[tuple[Download, ...], dict[str, bytes]]:
@@ -131,10 +141,11 @@ def files(ctx: Context) -> dict[str, bytes]:
 def made_with() -> dict[str, str]:
     """The libraries whose output the permanent files depend on, recorded beside their
     checksums: ZIP and XLSX are compressed by zlib, XLSX written by openpyxl, the database
-    laid out by SQLite."""
+    laid out by SQLite, the Parquet files written by pyarrow."""
     return {
         "python": sys.version.split()[0],
         "zlib": zlib.ZLIB_RUNTIME_VERSION,
         "sqlite": sqlite3.sqlite_version,
         "openpyxl": package_version("openpyxl"),
+        "pyarrow": package_version("pyarrow"),
     }

@@ -19,20 +19,15 @@ def json_for_script(data) -> str:
 
 def data_page(page: Page) -> dict:
     build, fmt = page.build, page.fmt
-    files = [
-        {
-            "name": d.path.removeprefix("data/"),
-            "href": page.link(d.path),
-            "url": page.absolute(d.path),
-            "format": d.format,
-            "size": fmt.size(d.size),
-            "bytes": d.size,
-            "rows": fmt.number(d.rows) if d.rows is not None else "",
-            "sha256": d.sha256,
-            "description": d.description[page.lang],
-        }
-        for d in downloads(build)
-    ]
+    made = downloads(build)
+    file = lambda d: {  # noqa: E731
+        "name": d.path.removeprefix("data/"),
+        "href": page.link(d.path),
+        "format": d.format,
+        "size": fmt.size(d.size),
+        "bytes": d.size,
+        "description": d.description[page.lang],
+    }
     log = build.changelog
     listed = release_downloads(build)
     recorded = {r.version: r for r in build.versions.recorded}
@@ -61,11 +56,14 @@ def data_page(page: Page) -> dict:
         "unreleased": bool(build.versions.unreleased),
         "history_notice": build.versions.notice,
         "history_fix": FIXES.get(build.versions.notice, ""),
-        "files": files,
+        "files": [file(d) for d in made if d.resource is None],
+        "tables": tables(page, made, file),
+        "readers": readers(page, made),
         "package": {
             "href": page.link("data/datapackage.json"),
             "url": page.absolute("data/datapackage.json"),
         },
+        "sha_intro": html(page.t("sha_intro")),
         "sums": {
             "href": page.link("data/SHA256SUMS"),
             "text": sha256sums(build).decode("utf-8").rstrip("\n"),
@@ -86,6 +84,43 @@ def data_page(page: Page) -> dict:
         ],
         "schema_org": json_for_script(dataset.schema_org(build)),
     }
+
+
+# The downloads table's columns: one per format a table is published in, by folder.
+COLUMNS = ("csv", "json", "parquet", "schemas")
+
+
+def tables(page: Page, made, file) -> list[dict]:
+    """One row per table: its rows counted once, a cell per format with its link and size."""
+    build = page.build
+    by_table = {}
+    for d in made:
+        if d.resource is not None:
+            by_table.setdefault(d.resource, {})[d.path.split("/")[1]] = file(d)
+    return [
+        {
+            "name": res["name"],
+            "title": build.described(res, "title", page.lang),
+            "rows": page.fmt.number(len(build.data[res["name"]])),
+            "cells": [by_table[res["name"]].get(column) for column in COLUMNS],
+        }
+        for res in build.descriptor["resources"]
+    ]
+
+
+def readers(page: Page, made) -> list[dict]:
+    """The one line that reads a table by its address, in DuckDB, pandas and Polars."""
+    parquet = next((d for d in made if d.format == "Parquet"), None)
+    if parquet is None:
+        return []
+    url = page.absolute(parquet.path)
+    return [
+        {"tool": "DuckDB", "language": "sql", "line": f"SELECT * FROM '{url}';"},
+        {"tool": "pandas", "language": "python",
+         "line": f'import pandas as pd\ndf = pd.read_parquet("{url}")'},
+        {"tool": "Polars", "language": "python",
+         "line": f'import polars as pl\ndf = pl.read_parquet("{url}")'},
+    ]  # fmt: skip
 
 
 def marked(items: dict[str, list[str]]) -> dict[str, list]:
