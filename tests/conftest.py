@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 from filelock import FileLock
+from playwright.sync_api import sync_playwright
 
 from macros.data import paths
 from macros.data.config import SiteConfig
 from macros.data.context import Context
 from macros.generator.config import load_site_config
+from macros.generator.programs import find_chromium, require
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -182,3 +184,31 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if BUILDS.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+# The browser tests' Chromium (found by programs.find_chromium; make test installs it where
+# it is missing) and a fresh page for each test.
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=require(find_chromium()),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

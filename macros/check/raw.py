@@ -41,7 +41,7 @@ CODE_LISTS = (
     "segments",
 )
 # Editorial choices: what the home page, the one-page briefing and the charts feature.
-EDITORIAL = ("featured_figures", "charts", "preferred_figures")
+EDITORIAL = ("featured_figures", "charts", "preferred_figures", "example_queries")
 RESOURCES = ENTITIES + CODE_LISTS + EDITORIAL
 
 

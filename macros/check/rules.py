@@ -16,6 +16,7 @@ from .commitment_rules import changelog, commitments, computed_fields, status_co
 from .comparison_rules import chart_comparisons, parts, preferred, quoted_periods
 from .editorial_rules import editorial
 from .prose_refs import prose_records
+from .query_rules import example_queries
 from .quoted import DATED, quoted_dates, quoted_values, unit_bounds
 from .raw import ENTITIES, RawPackage
 from .release_records import release_records
@@ -425,6 +426,7 @@ RULES = [
     quoted_dates,
     unit_bounds,
     editorial,
+    example_queries,
     quoted_periods,
     parts,
     chart_comparisons,

@@ -9,6 +9,8 @@ PACKAGE = ROOT / "datapackage" / "datapackage.json"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 TEMPLATES = MACROS / "pages" / "templates"
+# sql.js as `npm ci` installs it from package-lock.json: the SQL page's WebAssembly SQLite.
+SQLJS = ROOT / "node_modules" / "sql.js" / "dist"
 # What a copy of the project needs to build its site (the benchmark's and the tests' copies):
 # every language's MkDocs configuration, the prose, the code, the theme overrides and the data.
 BUILD_FILES = tuple(sorted(p.name for p in ROOT.glob("mkdocs*.yml"))) + (
@@ -16,6 +18,7 @@ BUILD_FILES = tuple(sorted(p.name for p in ROOT.glob("mkdocs*.yml"))) + (
     "macros",
     "overrides",
     "datapackage",
+    "node_modules",
 )
 
 

@@ -65,6 +65,7 @@ def define_env(env):
         "all_charts": lambda page: render.all_charts(page),
         "dictionary": lambda page: render.dictionary(page),
         "data_page": lambda page: render.data_page(page),
+        "sql_explorer": lambda page: render.sql_explorer(page),
     }
     # Part 1 of each listing sits on its prose page: {{ listing("figures") }}.
     macros["listing"] = lambda name, page: render.listing(name, 1, page)

@@ -29,6 +29,7 @@ from .views.data_page import data_page as data_page_view
 from .views.dictionary import dictionary as dictionary_view
 from .views.figures import formatted_value
 from .views.links import source_link
+from .views.sql_page import sql_page as sql_page_view
 
 # The view model of one part of each listing (data/listings.py names the listings).
 LISTING_VIEWS = {
@@ -240,6 +241,10 @@ def dictionary(page: Page) -> str:
 
 def data_page(page: Page) -> str:
     return render("data.html", page, data=data_page_view(page))
+
+
+def sql_explorer(page: Page) -> str:
+    return render("sql.html", page, data=sql_page_view(page))
 
 
 # --- numbers and dates inside prose sentences ----------------------------------------------

@@ -6,45 +6,8 @@ import tempfile
 from pathlib import Path
 
 from ..data.context import Context
-from ..data.records import referenced
+from ..data.sql import METADATA_TABLES, create_statements, quote
 from .tables import plain
-
-TYPES = {
-    "string": "TEXT",
-    "number": "REAL",
-    "integer": "INTEGER",
-    "boolean": "INTEGER",
-    "date": "TEXT",
-}
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def create_statements(ctx: Context) -> list[str]:
-    out = []
-    for res in ctx.descriptor["resources"]:
-        schema, table = res["schema_data"], res["name"]
-        cols = []
-        for f in schema["fields"]:
-            decl = f"{_quote(f['name'])} {TYPES[f['type']]}"
-            if f.get("constraints", {}).get("required"):
-                decl += " NOT NULL"
-            if f["type"] == "boolean":
-                decl += f" CHECK ({_quote(f['name'])} IN (0, 1))"
-            cols.append(decl)
-        cols.append(f"PRIMARY KEY ({', '.join(map(_quote, schema['primaryKey']))})")
-        for fk in schema.get("foreignKeys", []):
-            ref = fk["reference"]
-            cols.append(
-                f"FOREIGN KEY ({_quote(fk['fields'])}) REFERENCES {_quote(referenced(fk, table))} ({_quote(ref['fields'])})"
-            )
-        out.append(f"CREATE TABLE {_quote(table)} (\n  " + ",\n  ".join(cols) + "\n) STRICT")
-        for fk in schema.get("foreignKeys", []):
-            index = _quote(f"idx_{table}_{fk['fields']}")
-            out.append(f"CREATE INDEX {index} ON {_quote(table)} ({_quote(fk['fields'])})")
-    return out
 
 
 def _value(value):
@@ -59,12 +22,8 @@ def sqlite_bytes(ctx: Context) -> bytes:
         path = Path(tmp) / "data.sqlite"
         con = sqlite3.connect(path)
         with con:
-            con.execute("CREATE TABLE _metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
-            con.execute(
-                "CREATE TABLE _fields (resource TEXT NOT NULL, field TEXT NOT NULL, type TEXT NOT NULL,"
-                " title_fr TEXT, title_en TEXT, description_fr TEXT, description_en TEXT,"
-                " PRIMARY KEY (resource, field)) STRICT"
-            )
+            for statement in METADATA_TABLES:
+                con.execute(statement)
             meta = {
                 "name": pkg["name"],
                 "title_fr": pkg["title"],
@@ -76,7 +35,8 @@ def sqlite_bytes(ctx: Context) -> bytes:
                 "license_url": pkg["licenses"][0]["path"],
             }
             con.executemany("INSERT INTO _metadata VALUES (?, ?)", sorted(meta.items()))
-            for statement in create_statements(ctx):
+            resources = [(r["name"], r["schema_data"]) for r in pkg["resources"]]
+            for statement in create_statements(resources):
                 con.execute(statement)
             for res in pkg["resources"]:
                 names = [f["name"] for f in res["schema_data"]["fields"]]
@@ -97,7 +57,7 @@ def sqlite_bytes(ctx: Context) -> bytes:
                 )
                 placeholders = ", ".join("?" * len(names))
                 con.executemany(
-                    f"INSERT INTO {_quote(res['name'])} VALUES ({placeholders})",
+                    f"INSERT INTO {quote(res['name'])} VALUES ({placeholders})",
                     [[_value(rec[n]) for n in names] for rec in ctx.data[res["name"]].values()],
                 )
         con.execute("VACUUM")

@@ -4,7 +4,7 @@ time, so that the publisher never holds the whole site's files at once."""
 from collections.abc import Iterator
 
 from ..data.context import Context
-from . import api, calendar, catalog, citations, feeds, versions
+from . import api, calendar, catalog, citations, feeds, sqljs, versions
 from .downloads import downloads, sha256sums
 from .package_zip import package_descriptor
 from .tables import json_bytes
@@ -24,3 +24,4 @@ def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
     yield "data/citation.json", json_bytes(citations.csl_json(ctx))
     yield from api.files(ctx)
     yield from versions.files(ctx).items()
+    yield from sqljs.files().items()

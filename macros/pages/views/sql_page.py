@@ -1,0 +1,68 @@
+"""The SQL page: the published SQLite database queried in the reader's browser (sql.js in a
+worker, docs/assets/explorer.js), with every table's columns from the schemas and the
+package's example queries (example_queries.csv)."""
+
+from urllib.parse import quote as url_quote
+
+from ...data.sql import TYPES
+from ...publish.downloads import downloads
+from ...publish.sqljs import SQLJS
+from ..page import Page
+from .data_page import json_for_script
+from .dictionary import dictionary
+
+# Rows a result shows on the page (all of them go into its CSV).
+SHOWN = 500
+# The messages the page's script shows, in the page's language (locales: sql_js_<key>).
+MESSAGES = (
+    "loading", "ready", "running", "stopped", "failed", "load_failed", "rows_one",
+    "rows_other", "shown", "no_rows", "elapsed", "syntax", "no_table", "no_column",
+    "read_only", "empty", "several", "csv_name",
+)  # fmt: skip
+
+
+def sql_page(page: Page) -> dict:
+    build, lang = page.build, page.lang
+    sqlite = next(d for d in downloads(build) if d.format == "SQLite")
+    tables = [
+        {**t, "fields": [{**f, "sqlite": TYPES[f["type"]]} for f in t["fields"]]}
+        for t in dictionary(page)
+    ]
+    examples = sorted(build.data.get("example_queries", {}).values(), key=lambda q: q.rank)
+    return {
+        "database": {
+            "href": page.link(sqlite.path),
+            "name": sqlite.path.rsplit("/", 1)[-1],
+            "size": page.fmt.size(sqlite.size),
+            "bytes": sqlite.size,
+        },
+        "sqljs": page.link(SQLJS),
+        "tables": tables,
+        "examples": [
+            {
+                "id": q.id,
+                "title": getattr(q, f"title_{lang}"),
+                "description": getattr(q, f"description_{lang}"),
+                "sql": q.sql,
+                "href": "?q=" + url_quote(q.sql, safe="") + "#bf-sql",
+            }
+            for q in examples
+        ],
+        "first": examples[0].sql if examples else "SELECT * FROM _metadata",
+        "shown": SHOWN,
+        "data_page": page.link(build.urls.site_path(lang, "data/")),
+        "messages": json_for_script(
+            {key: page.t(f"sql_js_{key}", **_placeholders(key)) for key in MESSAGES}
+        ),
+    }
+
+
+def _placeholders(key: str) -> dict:
+    """The page's script fills these in: a message keeps its {name} for it."""
+    names = {
+        "rows_one": ("count",), "rows_other": ("count",), "shown": ("shown",),
+        "elapsed": ("seconds",), "failed": ("detail",), "load_failed": ("detail",),
+        "ready": ("tables",), "loading": ("size",), "no_table": ("name",), "no_column": ("name",),
+        "syntax": ("near",),
+    }.get(key, ())  # fmt: skip
+    return {n: "{" + n + "}" for n in names}
