@@ -114,6 +114,9 @@ def make_hostile(target: Path) -> dict[str, int]:
                         if len(hostile) + 1 + len(row[col]) > QUOTE_MAX:
                             continue
                         hostile = f"{hostile} {row[col]}"
+                    elif col == "sql":
+                        # An example query must run: the hostile text as its string literal.
+                        hostile = "SELECT '" + hostile.replace("'", "''") + "' AS text"
                     row[col] = hostile
                     tried[value] = tried.get(value, 0) + 1
                     n += 1
