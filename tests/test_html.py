@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.node]
 VNU = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 KNOWN = yaml.safe_load((Path(__file__).parent / "vnu-theme-errors.yml").read_text(encoding="utf-8"))
 PAGE_TYPES = ["", "figures/", "targets/", "charts/", "timeline/", "organisations/", "organisation/numeum/",
-              "people/", "person/veronique-torner/", "sources/", "data/", "data-dictionary/", "about/",
+              "people/", "person/veronique-torner/", "sources/", "data/", "sql/", "data-dictionary/", "about/",
               "briefing/", "embed/ai-adoption-rate/"]  # fmt: skip
 
 
