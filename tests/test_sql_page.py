@@ -99,7 +99,7 @@ def test_every_example_gives_the_rows_sqlite_gives(page, server, site, lang):
         ("en/", "SELEC 1", "syntax error near “SELEC”"),
         ("", "SELECT * FROM nowhere", "aucune table ne s’appelle « nowhere »"),
         ("en/", "SELECT nope FROM figures", "there is no column called “nope”"),
-        ("en/", "DELETE FROM figures", "only reads (SELECT, WITH) are allowed"),
+        ("en/", "DELETE FROM figures", "only read queries (SELECT, WITH) are allowed"),
         ("", "SELECT 1; SELECT 2", "une seule instruction à la fois"),
     ],
 )
