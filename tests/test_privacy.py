@@ -22,6 +22,9 @@ FICTION = (
 EXAMPLE_DOMAIN = re.compile(r"(?:^|\.)example(?:\.(?:org|com|net))?$", re.I)
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})")
 CANDIDATE = re.compile(r"(?:\+?\d[\s.\-()/]*){8,}")
+# An ISO date in a run of digits makes it a date: a changelog's "## 3.3.1 - 2026-12-07" reads
+# as a Paris landline to the matcher.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def repository_files():
@@ -50,7 +53,8 @@ def contact_data(text: str) -> list[str]:
                 e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
                 # The decimals of a measurement ("31.30478515625") are no phone number.
                 in_number = m.start > 0 and text[m.start - 1] in ".,0123456789"
-                if not in_number and not any(p.fullmatch(e164) for p in FICTION):
+                dated = ISO_DATE.search(m.raw_string)
+                if not (in_number or dated) and not any(p.fullmatch(e164) for p in FICTION):
                     phones[m.start] = m.raw_string
         found += [phones[k] for k in sorted(phones)]
     return found
@@ -65,6 +69,8 @@ def test_the_check_finds_real_looking_contacts_and_spares_fiction():
     assert contact_data(f"écrire à {address}") == [address]
     assert contact_data("value 109000000000, id 387590, 2025-02-12") == []
     assert contact_data('{"median_kb": 31.30478515625}') == []
+    assert contact_data("## 3.3.1 - 2026-12-07") == []
+    assert contact_data(f"le {landline} - 2026-12-07") == [landline]
 
 
 def test_no_contact_data_in_any_file_of_the_repository():
