@@ -205,6 +205,25 @@ def test_a_csv_edit_shows_on_the_next_fetch_and_an_invalid_one_shows_the_problem
     assert "Edited while serving, second pass." in get(download)[1]
 
 
+@pytest.mark.browser
+def test_the_preview_reloads_the_browser_by_itself_after_an_edit(served, page):
+    """MkDocs' live-reload script, which its server adds to every page, runs under the page's
+    Content Security Policy: after an edit the open page shows it without a reload by hand."""
+    blocked = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and blocked.append(m.text))
+    page.goto(served.base + "en/organisation/numeum/")
+    assert "'unsafe-inline'" in page.locator(
+        'meta[http-equiv="Content-Security-Policy"]'
+    ).get_attribute("content")
+    organisations = served.project / "datapackage" / "data" / "organisations.csv"
+    set_cell(organisations, "numeum", "description_en", "Shown without a reload by hand.")
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Shown without a reload by hand.')",
+        timeout=CLIENT_WAIT_S * 1000,
+    )
+    assert blocked == []
+
+
 def test_an_edit_never_shows_a_stale_page_chart_or_download(served):
     """Each edit reaches every page, chart and download of both languages together, and
     none of them ever shows an earlier edit once one shows a later one."""

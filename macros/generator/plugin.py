@@ -318,12 +318,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_post_template(self, output_content, *, template_name, config):
-        return (
-            security.add_csp(output_content) if template_name.endswith(".html") else output_content
-        )
+        if not template_name.endswith(".html"):
+            return output_content
+        return security.add_csp(output_content, live_reload=self.command == "serve")
 
     def on_post_page(self, output, *, page, config):
-        return security.add_csp(output)
+        return security.add_csp(output, live_reload=self.command == "serve")
 
     def on_post_build(self, *, config) -> None:
         """The default language's build waits for the other languages' pages and the

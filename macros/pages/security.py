@@ -37,14 +37,19 @@ def script_hashes(html: str) -> list[str]:
     return [f"'sha256-{d}'" for d in sorted(digests)]
 
 
-def policy(html: str) -> str:
-    parts = {**POLICY, "script-src": POLICY["script-src"] + script_hashes(html)}
+def policy(html: str, live_reload: bool = False) -> str:
+    """`live_reload`: the page is served by `mkdocs serve`, whose server adds an inline script
+    of its own to every page it serves, new at each request, which no hash can name: the
+    preview allows inline scripts (a hash would make the browser ignore 'unsafe-inline'). A
+    built site never does."""
+    inline = ["'unsafe-inline'"] if live_reload else script_hashes(html)
+    parts = {**POLICY, "script-src": POLICY["script-src"] + inline}
     return "; ".join(f"{name} {' '.join(values)}" for name, values in parts.items())
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, live_reload: bool = False) -> str:
     """Insert the page's policy right after <meta charset>, before any script."""
     if CHARSET not in html or 'http-equiv="Content-Security-Policy"' in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, live_reload)}">'
     return html.replace(CHARSET, f"{CHARSET}\n  {meta}", 1)
