@@ -104,3 +104,24 @@ def test_changelog_markdown_is_html_with_escaped_text_or_plain_text():
     assert plain(text) == "commitments new all <b>x</b> site (https://example.org/a?b=1&c=2)"
     # A link to anything but http(s) stays text.
     assert "<a" not in str(html("[x](javascript:alert(1))"))
+
+
+def test_french_typography_skips_only_text_it_would_not_change():
+    """The quick search that spares most text the five substitutions misses nothing they do."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from macros.format.typography import CHANGES, RULES, french
+
+    pieces = st.sampled_from([" ", "\u00a0", "\u202f", ":", ";", "!", "?", "«", "»", "1", "300",
+                              "000", "a", "<b>", "</b>", ",", "."])  # fmt: skip
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def same(text):
+        changed = any(pattern.search(text) for pattern, _ in RULES)
+        assert not changed or CHANGES.search(text), text
+        if not CHANGES.search(text):
+            assert french(text) == text
+
+    same()
