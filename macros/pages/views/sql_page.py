@@ -41,8 +41,8 @@ def sql_page(page: Page) -> dict:
         "examples": [
             {
                 "id": q.id,
-                "title": getattr(q, f"title_{lang}"),
-                "description": getattr(q, f"description_{lang}"),
+                "title": page.fmt.text(q, "title"),
+                "description": page.fmt.text(q, "description"),
                 "sql": q.sql,
                 "href": "?q=" + url_quote(q.sql, safe="") + "#bf-sql",
             }
@@ -51,18 +51,9 @@ def sql_page(page: Page) -> dict:
         "first": examples[0].sql if examples else "SELECT * FROM _metadata",
         "shown": SHOWN,
         "data_page": page.link(build.urls.site_path(lang, "data/")),
+        # Typeset as the catalogue writes them (the page's typography skips scripts); the
+        # page's script fills in their {names}.
         "messages": json_for_script(
-            {key: page.t(f"sql_js_{key}", **_placeholders(key)) for key in MESSAGES}
+            {key: page.fmt.typeset_html(page.fmt.labels[f"sql_js_{key}"]) for key in MESSAGES}
         ),
     }
-
-
-def _placeholders(key: str) -> dict:
-    """The page's script fills these in: a message keeps its {name} for it."""
-    names = {
-        "rows_one": ("count",), "rows_other": ("count",), "shown": ("shown",),
-        "elapsed": ("seconds",), "failed": ("detail",), "load_failed": ("detail",),
-        "ready": ("tables",), "loading": ("size",), "no_table": ("name",), "no_column": ("name",),
-        "syntax": ("near",),
-    }.get(key, ())  # fmt: skip
-    return {n: "{" + n + "}" for n in names}
