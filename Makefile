@@ -72,9 +72,11 @@ site: $(STAMP) $(NODE_STAMP)
 
 # --livereload: with click >= 8.2.2 the browser no longer reloads without it. The build
 # validates the package first on every rebuild: an invalid package prints the problems and
-# shows them on every page until it is fixed, and the server keeps running.
+# shows them on every page until it is fixed, and the server keeps running. --dirty: an edit
+# renders again only the pages it changed (macros/generator/rendered.py decides which, never a
+# file's date).
 serve: $(STAMP) $(NODE_STAMP)
-	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --livereload --strict --dev-addr 127.0.0.1:8000
+	BRIEFING_PACKAGE=$(abspath $(PACKAGE)) $(BIN)/mkdocs serve --dirty --livereload --strict --dev-addr 127.0.0.1:8000
 
 # The one-page briefing of each language as a PDF, printed by headless Chromium from the
 # built site: site/data/briefing-fr.pdf and site/data/briefing-en.pdf.

@@ -244,7 +244,9 @@ def preview_latency(project: Path, package_dir: Path) -> float:
     }
     # mkdocs.yml watches the project's own datapackage/, not a package named by
     # BRIEFING_PACKAGE: the copy is watched explicitly.
-    command = [str(BIN / "mkdocs"), "serve", "--livereload", "--strict", "--watch", str(package)]
+    # As `make serve` runs it: --dirty, only the pages an edit changed are rendered again.
+    command = [str(BIN / "mkdocs"), "serve", "--dirty", "--livereload", "--strict",
+               "--watch", str(package)]  # fmt: skip
     log = WORK / "preview-serve.log"
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
@@ -523,7 +525,7 @@ def table(results: dict) -> str:
     for scale in ("S", "M"):
         if "preview" in results["scales"].get(scale, {}):
             lines.append(
-                f"\nLive preview at {scale} (`mkdocs serve`, one figure label edited in the package, until {PREVIEW_PAGE} shows it): {t(results['scales'][scale]['preview'])}."
+                f"\nLive preview at {scale} (`make serve`'s `mkdocs serve --dirty`, one figure label edited in the package, until {PREVIEW_PAGE} shows it): {t(results['scales'][scale]['preview'])}."
             )
     if "suite" in results:
         lines.append(

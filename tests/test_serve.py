@@ -1,10 +1,13 @@
-"""Live preview: `mkdocs serve` on a copy of the project (its own code, imported from the
-copy) shows every edit, of data, prose, templates, schemas or code, on the next fetch, in the
-pages and in the files, never an earlier build's; an invalid edit shows the problems. The
-module's server runs under BRIEFING_CHAOS: every job and step of its builds is delayed at
-random, so that nothing here passes by timing."""
+"""Live preview: `mkdocs serve --dirty` (as `make serve` runs it) on a copy of the project (its
+own code, imported from the copy) shows every edit, of data, prose, templates, schemas or code,
+on the next fetch, in the pages and in the files, never an earlier build's; an edit renders
+again only the pages it changed, and the preview's files are then those of a preview started
+afresh; an invalid edit shows the problems. The module's server runs under BRIEFING_CHAOS:
+every job and step of its builds is delayed at random, so that nothing here passes by
+timing."""
 
 import csv
+import gzip
 import os
 import shutil
 import signal
@@ -29,6 +32,7 @@ PROJECT = paths.BUILD_FILES
 # never gives up before the server would.
 SERVER_WAIT_S = 120
 CLIENT_WAIT_S = SERVER_WAIT_S + 60
+MAKE_SERVE = ("--dirty", "--strict")  # the Makefile's flags (a test checks)
 
 
 def copy_project(target: Path) -> Path:
@@ -66,10 +70,34 @@ class Served:
     def said(self) -> str:
         return self.log.read_text(encoding="utf-8")
 
+    def site(self) -> Path:
+        """The folder the server builds into: MkDocs' temporary one, in the server's TMPDIR."""
+        (site,) = (self.log.parent / "tmp").glob("mkdocs_*")
+        return site
+
+    def files(self) -> dict[str, bytes]:
+        """The served site's files, its address made neutral (sitemap.xml.gz read), but the
+        search index, which follows the pages (the terminal says when it is current)."""
+        host = self.base.split("//")[1].rstrip("/").encode()
+        site, out = self.site(), {}
+        for path in site.rglob("*"):
+            rel = path.relative_to(site).as_posix()
+            if path.is_file() and not any(
+                p.lstrip(".").startswith("pagefind") for p in rel.split("/")
+            ):
+                data = path.read_bytes()
+                out[rel] = (gzip.decompress(data) if rel.endswith(".gz") else data).replace(
+                    host, b"HOST"
+                )
+        return out
+
 
 def serve(project: Path, log: Path, *flags: str, **env: str) -> Served:
     """`mkdocs serve` of the copy on a free port; another port if that one was taken meanwhile
-    (the port is chosen, released, then bound by the server)."""
+    (the port is chosen, released, then bound by the server). Its temporary files (the site)
+    in a folder of its own, beside its log."""
+    (log.parent / "tmp").mkdir(exist_ok=True)
+    env = {"TMPDIR": str(log.parent / "tmp"), "SOURCE_DATE_EPOCH": "315532800", **env}
     for _ in range(5):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
@@ -172,7 +200,7 @@ def served(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("served")
     project = copy_project(tmp_path / "project")
     cache = str(tmp_path / "cache")
-    server = serve(project, tmp_path / "serve.log", "--strict", BRIEFING_CHAOS="7",
+    server = serve(project, tmp_path / "serve.log", *MAKE_SERVE, BRIEFING_CHAOS="7",
                    BRIEFING_CACHE=cache)  # fmt: skip
     try:
         wait_for(server.base + "en/organisation/numeum/", "Numeum", server)
@@ -270,6 +298,47 @@ def test_prose_template_and_schema_edits_reach_the_pages_and_files(served):
     assert "Acronym, edited while serving." in get(base + "data/schemas/organisations.json")[1]
 
 
+def test_an_edit_renders_again_only_the_pages_it_changed_and_the_preview_equals_a_fresh_one(
+    served, tmp_path
+):
+    """A one-cell edit rewrites the prose pages (their macros read the data) and the generated
+    pages whose view changed, no other; after edits of data, prose, templates, schemas and the
+    theme, the preview's files are, byte for byte, a new preview's of the same sources."""
+    project, base, site = served.project, served.base, served.site()
+    records = {
+        p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+        for folder in ("organisation", "person", "en/organisation", "en/person")
+        for p in (site / folder).glob("*/index.html")
+    }
+    assert len(records) > 20
+    organisations = project / "datapackage" / "data" / "organisations.csv"
+    set_cell(organisations, "numeum", "description_en", "Edited, one record page again.")
+    wait_for(base + "en/organisation/numeum/", "Edited, one record page again.", served)
+    rewritten = {p for p, t in records.items() if (site / p).stat().st_mtime_ns != t}
+    assert rewritten == {"en/organisation/numeum/index.html"}
+
+    replace_in(project / "overrides" / "main.html", "{% block site_meta %}",
+               "{% block site_meta %}\n  <!-- Theme edited while serving. -->")  # fmt: skip
+    wait_for(base + "en/person/veronique-torner/", "Theme edited while serving.", served)
+    fresh = serve(project, tmp_path / "fresh.log", *MAKE_SERVE,
+                  BRIEFING_CACHE=str(tmp_path / "cache"))  # fmt: skip
+    try:
+        wait_for(fresh.base + "en/person/veronique-torner/", "Theme edited while serving.", fresh)
+        assert get(base)[0] == 200  # the preview idle: no build of it is under way
+        edited, new = served.files(), fresh.files()
+    finally:
+        stop(fresh)
+    assert edited.keys() == new.keys()
+    assert [p for p in edited if edited[p] != new[p]] == []
+
+
+def test_make_serve_runs_the_preview_these_tests_run():
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    (line,) = [line for line in makefile.splitlines() if "mkdocs serve" in line]
+    flags = line.split("mkdocs serve", 1)[1].split()
+    assert {f for f in flags if f.startswith("--")} == {*MAKE_SERVE, "--livereload", "--dev-addr"}
+
+
 def test_a_code_edit_restarts_the_preview_and_a_plain_build_then_gives_a_cold_builds_bytes(
     served, tmp_path
 ):
@@ -302,10 +371,10 @@ def _build(project: Path, out: Path, env: dict) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("flags", [("--clean",), ("--dirty",)], ids=["clean", "dirty"])
+@pytest.mark.parametrize("flags", [(), ("--clean",)], ids=["plain", "clean"])
 def test_every_kind_of_preview_answers_and_ctrl_c_leaves_nothing_behind(tmp_path, flags):
-    """`mkdocs serve --clean` (which MkDocs tells the plugin is a build) and `--dirty` answer
-    (the plain one is the module's server, stopped the same way)."""
+    """`mkdocs serve` and `--clean` (which MkDocs tells the plugin is a build) answer (the
+    dirty one is the module's server, stopped the same way)."""
     project = copy_project(tmp_path / "project")
     server = serve(project, tmp_path / "serve.log", *flags)  # the suite's cache: the same code
     try:

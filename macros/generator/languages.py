@@ -6,9 +6,9 @@ the package is validated and read once.
 `build` loads the language's configuration with MkDocs' `load_config` and runs MkDocs'
 `build` command function on it: the one MkDocs function this project calls outside its
 plugin's events (ARCHITECTURE.md), pinned by tests/test_languages.py. Each builds into
-<site>/<lang>/, which it empties first (even under `mkdocs serve --dirty`); the default build
-waits for it, and
-moves the published files into the site after it (plugin.py).
+<site>/<lang>/, which it empties first, unless the build is dirty (`mkdocs serve --dirty`,
+which `make serve` runs: then only the pages an edit changed are rendered, rendered.py); the
+default build waits for it, and moves the published files into the site after it (plugin.py).
 """
 
 import importlib
@@ -28,8 +28,10 @@ def warm() -> None:
 
 
 def build(lang: str, config_file: str, data: bytes, site_dir: str, site_url: str,
-          command: str, generator: str) -> None:  # fmt: skip
-    """In a worker: build `lang` from the context (or the problems) pickled in `data`.
+          command: str, generator: str, dirty: bool, last: dict) -> dict:  # fmt: skip
+    """In a worker: build `lang` from the context (or the problems) pickled in `data`; in a
+    dirty build, only the pages whose key is not in `last` (its page keys at the last build,
+    rendered.py), returning this build's.
     `generator`: the package that runs the default build, "mkdocs" or a drop-in fork of it
     (ProperDocs), whose module of that name routes MkDocs' imports to it: every language is
     built by the same."""
@@ -43,8 +45,14 @@ def build(lang: str, config_file: str, data: bytes, site_dir: str, site_url: str
     chaos(f"language {lang}")
     # Loaded for each build: mkdocs.<lang>.yml may have changed.
     config = load_config(config_file, site_dir=site_dir, site_url=site_url)
-    config.plugins["briefing"].follow(unpacked(data), command)
-    mkdocs_build(config)  # never dirty: a dirty build's warning would stop a strict one
+    plugin = config.plugins["briefing"]
+    plugin.follow(unpacked(data), command, dirty, lang, last)
+    if dirty:
+        from .plugin import quiet_dirty_warning
+
+        quiet_dirty_warning()
+    mkdocs_build(config, dirty=dirty)
+    return plugin.keys.now if plugin.keys is not None else {}
 
 
 def own_pages(files, config) -> None:

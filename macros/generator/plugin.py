@@ -47,9 +47,10 @@ from ..pages import cards, render, security
 from ..pages.page import Page
 from ..pages.problems import problems_page
 from . import config as build_config
-from . import languages, record_pages, search
+from . import languages, record_pages, rendered, search
 from .context import Invalid, packed
 from .macros import put_in_place
+from .rendered import Keys
 
 log = logging.getLogger("mkdocs.briefing")
 PROBLEMS = "<!-- briefing-problems -->"
@@ -77,6 +78,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.leader = True  # False in another language's build, which follows the default one
         self.jobs: dict[str, Future] = {}  # this build's jobs in the pool, by name
         self.search: list[Future] = []  # a preview's search indexes, which follow its pages
+        self.dirty = False  # a dirty build: only the pages an edit changed are rendered
+        self.keys: Keys | None = None  # this language's page keys, in a dirty build
+        # The default language's, between a dirty preview's builds: each language's page keys
+        # as its last build rendered them (rendered.py), and the published files it moved in.
+        self.rendered: dict[str, dict] = {}
+        self.published: set[str] = set()
 
     # --- where this build stands --------------------------------------------------------------
 
@@ -90,19 +97,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def package(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config.package).resolve()
 
-    def follow(self, context: "Context | Invalid", command: str) -> None:
+    def follow(
+        self, context: "Context | Invalid", command: str, dirty: bool, lang: str, last: dict
+    ) -> None:
         """Make this the build of another language, from the context the default language's
-        build read (languages.build calls it in a worker, before it builds)."""
+        build read (languages.build calls it in a worker, before it builds); `last`: its page
+        keys at the last dirty build."""
         self.leader, self.command, self.context = False, command, context
+        self.dirty, self.rendered = dirty, {lang: last}
 
     # --- MkDocs events ----------------------------------------------------------------------
 
     def on_startup(self, *, command, dirty) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
         if dirty:
-            # MkDocs warns of every dirty build, which stops a strict one (mkdocs.yml is
-            # strict): `mkdocs serve --dirty` is asked for, the warning says nothing new.
-            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+            quiet_dirty_warning()
 
     def on_shutdown(self) -> None:
         self._close()
@@ -234,10 +243,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         languages.own_pages(files, config)
         if self.leader:
             self._start_jobs(config)  # MkDocs has emptied the site folder
-        if isinstance(context, Invalid):
-            return files
         prose = list(files.documentation_pages())
-        context.products.generated.update(record_pages.add_files(context, files, config, lang))
+        if self.dirty:
+            # Every prose page is rendered: its macros read the data (rendered.py).
+            for file in prose:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+        if isinstance(context, Invalid):
+            self.keys = None
+            if self.dirty:  # no record page of the last build stays: the problems show
+                Keys("", lang, context, self.rendered.pop(lang, {})).forget_gone({})
+            return files
+        self.keys = self._keys(config, prose)
+        added = record_pages.add_files(context, files, config, lang, self.keys)
+        context.products.generated.update(added)
         # MkDocs renders the pages in this order: the generated pages first, while the
         # publisher works; then the prose pages, which list its files (their sizes, made by
         # whichever process asks first: data/cache.py). Only the time depends on it.
@@ -245,6 +263,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.remove(file)
             files.append(file)
         return files
+
+    def _keys(self, config, prose) -> "Keys | None":
+        """This language's page keys in a dirty build, with the last build's."""
+        if not self.dirty:
+            return None
+        lang = self.language(config)
+        last = self.rendered.pop(lang, {})
+        site = rendered.site_key(self.context, config, prose)
+        if site is None:  # old code: every page is rendered, none kept
+            Keys("", lang, self.context, last).forget_gone({})
+            return Keys("", lang, self.context, {})
+        return Keys(site, lang, self.context, last)
 
     def _start_jobs(self, config) -> None:
         """The publisher's job, if the package is valid, and every other language's build
@@ -257,6 +287,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.jobs[lang] = self.pool.submit(
                 languages.build, lang, str(build_config.config_file(config, lang)), data,
                 str(site / lang), build_config.root_url(config), self.command, generator,
+                self.dirty, self.rendered.pop(lang, {}),
             )  # fmt: skip
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -293,7 +324,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Prose and data alike, in one place: the French pages get French spacing.
             return search.mark_content(context.languages[lang].typeset_html(html))
         if generated is not None:
-            html = generated.render(Page(context, lang, path))
+            here = Page(context, lang, path)
+            keys = self.keys
+            view = keys.views.pop(page.file.src_uri, None) if keys else None
+            view = generated.view(here) if view is None else view
+            html = generated.render(here, view)
+            if keys is not None and keys.site:
+                key = keys.key(here, generated.meta(here), view)
+                keys.now[page.file.src_uri] = (key, page.file.abs_dest_path)
         else:
             html = put_in_place(html, fragments)
         html = context.languages[lang].typeset_html(html)
@@ -332,11 +370,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.leader:
             return
         site = Path(config.site_dir)
-        for name, job in self.jobs.items():
-            self._finished(job, name)
+        made = {name: self._finished(job, name) for name, job in self.jobs.items()}
         if "publish" in self.jobs:
             chaos("move")
-            move_into(site / STAGING, site)
+            moved = move_into(site / STAGING, site)
+            if self.dirty:  # a dirty build leaves every file it does not write
+                for gone in self.published - moved:
+                    (site / gone).unlink(missing_ok=True)
+                self.published = moved
+        if self.dirty:
+            self.rendered = {name: made[name] for name in self.config.languages[1:]}
+            if self.keys is not None:
+                self.rendered[self.language(config)] = self.keys.now
         self.jobs = {}
         if isinstance(self.context, Invalid):
             return
@@ -365,6 +410,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error) -> None:
         """A build that fails waits for the jobs it started (each within its bound), so that
         none writes into the next build; a `mkdocs build` stops its workers."""
+        self.rendered = {}  # which pages were written is unknown: the next renders them all
         if not self.leader:
             return
         for job in self.jobs.values():
@@ -374,6 +420,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.jobs = {}
         if not self.serving:
             self._close()
+
+
+def quiet_dirty_warning() -> None:
+    """MkDocs warns of every dirty build, which stops a strict one (mkdocs.yml is strict): a
+    dirty build is asked for, and this plugin makes its pages exact (rendered.py)."""
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:

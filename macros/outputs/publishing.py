@@ -95,12 +95,15 @@ def publish(data: bytes, staging: str) -> Listing:
     return listed
 
 
-def move_into(staging: Path, site: Path) -> None:
+def move_into(staging: Path, site: Path) -> set[str]:
     """The staged files into the site, each renamed into place (the same file system), and
-    the staging folder gone."""
+    the staging folder gone; their paths under the site."""
+    moved = set()
     for folder, _, names in os.walk(staging):
-        target = site / Path(folder).relative_to(staging)
-        target.mkdir(parents=True, exist_ok=True)
+        rel = Path(folder).relative_to(staging)
+        (site / rel).mkdir(parents=True, exist_ok=True)
         for name in names:
-            os.replace(Path(folder) / name, target / name)
+            os.replace(Path(folder) / name, site / rel / name)
+            moved.add((rel / name).as_posix())
     shutil.rmtree(staging, ignore_errors=True)
+    return moved

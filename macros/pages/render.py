@@ -310,18 +310,31 @@ def pager(listing: str, part: int, page: Page) -> dict | None:
 
 def listing(name: str, part: int, page: Page) -> str:
     """One part of a long listing, with its pager."""
+    return listing_body(name, listing_view(name, part, page), page)
+
+
+def listing_view(name: str, part: int, page: Page) -> dict:
+    """What one part of a listing shows: its rows, its pager, what its template needs besides."""
     items = page.build.parts.items(name, part)
-    rows = LISTING_VIEWS[name](items, page)
-    extra = LISTING_EXTRAS[name](items, page) if name in LISTING_EXTRAS else None
-    return render(
-        LISTINGS[name].template, page, rows=rows, pager=pager(name, part, page), extra=extra
-    )
+    return {
+        "rows": LISTING_VIEWS[name](items, page),
+        "pager": pager(name, part, page),
+        "extra": LISTING_EXTRAS[name](items, page) if name in LISTING_EXTRAS else None,
+    }
 
 
-def listing_part_page(name: str, part: int, page: Page) -> str:
-    """A generated page for part 2..n of a listing."""
-    body = listing(name, part, page)
-    return render("listing_part.html", page, title=part_title(name, part, page), body=body)
+def listing_body(name: str, view: dict, page: Page) -> str:
+    return render(LISTINGS[name].template, page, **view)
+
+
+def listing_part_view(name: str, part: int, page: Page) -> dict:
+    """What a generated page for part 2..n of a listing shows."""
+    return listing_view(name, part, page) | {"title": part_title(name, part, page)}
+
+
+def listing_part_page(name: str, view: dict, page: Page) -> str:
+    body = listing_body(name, {k: v for k, v in view.items() if k != "title"}, page)
+    return render("listing_part.html", page, title=view["title"], body=body)
 
 
 def part_title(name: str, part: int, page: Page) -> str:
@@ -331,8 +344,15 @@ def part_title(name: str, part: int, page: Page) -> str:
 
 def record_page(resource: str, record_id: str, page: Page) -> str:
     """A record's page."""
-    view = RECORD_VIEWS[resource](record_id, page)
-    return render(RECORD_PAGES[resource].template, page, record=view)
+    return record_page_html(resource, record_page_view(resource, record_id, page), page)
+
+
+def record_page_view(resource: str, record_id: str, page: Page) -> dict:
+    return {"record": RECORD_VIEWS[resource](record_id, page)}
+
+
+def record_page_html(resource: str, view: dict, page: Page) -> str:
+    return render(RECORD_PAGES[resource].template, page, **view)
 
 
 # --- table of contents -------------------------------------------------------------------
