@@ -20,11 +20,13 @@ WITHOUT_MKDOCS = textwrap.dedent(
     from pathlib import Path
     from macros.data.config import SiteConfig
     from macros.data.context import Context
-    from macros.outputs.publishing import publish
+    from macros.outputs.publishing import listing, publish
     config = SiteConfig(languages=("fr", "en"), site_url="https://example.org/", repo_url="")
     ctx = Context.open(Path(sys.argv[1]), config)
-    listed = publish(ctx.packed(), sys.argv[2])
-    print(json.dumps([d.path for d in listed.downloads] + sorted(listed.chart_sizes)))
+    published = publish(ctx.packed(), sys.argv[2])
+    listed = listing(ctx)
+    print(json.dumps([[d.path for d in listed.downloads] + sorted(listed.chart_sizes),
+                      sorted(published)]))
     """
 )
 
@@ -39,9 +41,10 @@ def test_every_published_file_is_made_with_mkdocs_not_importable(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     import json
 
-    listed = json.loads(done.stdout)
+    listed, published = json.loads(done.stdout)
     made = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
     assert listed and set(listed) <= made  # every listed download and chart was written
+    assert set(published) == made
     for expected in ("data/catalog.ttl", "api/v1/figures.json", "announcements.atom",
                      "en/announcements.atom", "cards/home-en.png"):  # fmt: skip
         assert expected in made, expected

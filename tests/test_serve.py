@@ -332,6 +332,38 @@ def test_an_edit_renders_again_only_the_pages_it_changed_and_the_preview_equals_
     assert [p for p in edited if edited[p] != new[p]] == []
 
 
+def test_a_removed_record_leaves_no_page_nor_file_behind(served):
+    """A dirty build keeps every file it does not write: the plugin removes the pages and the
+    published files the last build made and this one does not."""
+    base = served.base
+    organisations = served.project / "datapackage" / "data" / "organisations.csv"
+    with organisations.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    copy = dict(zip(rows[0], rows[1], strict=True)) | {
+        "id": "removed-while-serving", "description_en": "Added, then removed, while serving."
+    }  # fmt: skip
+    urls = (base + "en/organisation/removed-while-serving/",
+            base + "api/v1/organisations/removed-while-serving.json")  # fmt: skip
+    with organisations.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(copy[c] for c in rows[0])
+    for url in urls:
+        wait_for(url, "Added, then removed, while serving.", served)
+    with organisations.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    wait_for_status(urls[0], 404, served)
+    assert get(urls[1])[0] == 404  # the same build
+    assert not list(served.site().rglob("removed-while-serving*"))
+
+
+def wait_for_status(url: str, status: int, served: Served) -> None:
+    deadline = time.monotonic() + 3 * CLIENT_WAIT_S
+    while time.monotonic() < deadline:
+        if get(url)[0] == status:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never answered {status}:\n{served.said()[-3000:]}")
+
+
 def test_make_serve_runs_the_preview_these_tests_run():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     (line,) = [line for line in makefile.splitlines() if "mkdocs serve" in line]

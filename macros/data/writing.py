@@ -12,3 +12,16 @@ def write_whole(path: Path, content: bytes) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     partial.write_bytes(content)
     os.replace(partial, path)
+
+
+def remove(path: Path, root: Path) -> None:
+    """A file gone, and each folder above it that it leaves empty, up to `root` (a dirty
+    build's site, which keeps what it does not write)."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()  # only if empty
+        except OSError:
+            return
+        folder = folder.parent

@@ -39,6 +39,7 @@ from ..check.validate import checked
 from ..data.cache import template_cache
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
+from ..data.writing import remove
 from ..format.language import both_languages, catalogue
 from ..outputs import code
 from ..outputs.pool import WAIT_S, Pool, TookTooLong, chaos, wait
@@ -249,9 +250,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for file in prose:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
         if isinstance(context, Invalid):
-            self.keys = None
+            self.keys, site_dir = None, Path(config.site_dir)
             if self.dirty:  # no record page of the last build stays: the problems show
-                Keys("", lang, context, self.rendered.pop(lang, {})).forget_gone({})
+                Keys("", site_dir, lang, context, self.rendered.pop(lang, {})).forget_gone({})
             return files
         self.keys = self._keys(config, prose)
         added = record_pages.add_files(context, files, config, lang, self.keys)
@@ -268,20 +269,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """This language's page keys in a dirty build, with the last build's."""
         if not self.dirty:
             return None
-        lang = self.language(config)
+        lang, site_dir = self.language(config), Path(config.site_dir)
         last = self.rendered.pop(lang, {})
         site = rendered.site_key(self.context, config, prose)
         if site is None:  # old code: every page is rendered, none kept
-            Keys("", lang, self.context, last).forget_gone({})
-            return Keys("", lang, self.context, {})
-        return Keys(site, lang, self.context, last)
+            Keys("", site_dir, lang, self.context, last).forget_gone({})
+            return Keys("", site_dir, lang, self.context, {})
+        return Keys(site, site_dir, lang, self.context, last)
 
     def _start_jobs(self, config) -> None:
         """The publisher's job, if the package is valid, and every other language's build
         (which shows the problems if it is not), in the pool."""
         data, site = packed(self.context), Path(config.site_dir)
         if isinstance(self.context, Context):
-            self.jobs["publish"] = self.pool.submit(publish, data, str(site / STAGING))
+            self.jobs["publish"] = self.pool.submit(publish, data, str(site / STAGING), self.dirty)
         generator = sys.modules["mkdocs"].__name__  # MkDocs, or the fork running it
         for lang in self.config.languages[1:]:
             self.jobs[lang] = self.pool.submit(
@@ -373,11 +374,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         made = {name: self._finished(job, name) for name, job in self.jobs.items()}
         if "publish" in self.jobs:
             chaos("move")
-            moved = move_into(site / STAGING, site)
+            move_into(site / STAGING, site)
             if self.dirty:  # a dirty build leaves every file it does not write
-                for gone in self.published - moved:
-                    (site / gone).unlink(missing_ok=True)
-                self.published = moved
+                for gone in self.published - made["publish"]:
+                    remove(site / gone, site)
+                self.published = made["publish"]
         if self.dirty:
             self.rendered = {name: made[name] for name in self.config.languages[1:]}
             if self.keys is not None:

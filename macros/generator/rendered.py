@@ -26,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from ..data.writing import remove
 from ..outputs import code
 from ..pages import cards
 
@@ -69,6 +70,7 @@ class Keys:
     path, each with the page's output file."""
 
     site: str  # site_key
+    site_dir: Path  # this language's
     lang: str
     context: object  # the build's Context
     last: dict[str, tuple[str, str]]
@@ -83,4 +85,4 @@ class Keys:
         """The outputs of pages the last build had and this one has not (a record deleted):
         a dirty build leaves every file it does not write."""
         for src_uri in self.last.keys() - pages.keys():
-            Path(self.last[src_uri][1]).unlink(missing_ok=True)
+            remove(Path(self.last[src_uri][1]), self.site_dir)

@@ -61,17 +61,27 @@ def files(ctx: Context) -> Iterable[tuple[str, bytes]]:
     yield from published_files(ctx)
 
 
-def write(root: Path, made: Iterable[tuple[str, bytes]]) -> list[str]:
-    """Each file whole under `root`; the paths written."""
+def write(root: Path, made: Iterable[tuple[str, bytes]], site: Path | None = None) -> list[str]:
+    """Each file whole under `root`, but those that `site` already holds with the same bytes
+    (a dirty build's site keeps the last build's files); the paths of every file made."""
     written, folders = [], set()
     for rel, content in made:
+        written.append(rel)
+        if site is not None and _holds(site / rel, content):
+            continue
         path = root / rel
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         write_whole(path, content)
-        written.append(rel)
     return written
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
 
 
 def unpacked(data: bytes):
@@ -84,26 +94,23 @@ def unpacked(data: bytes):
     return made
 
 
-def publish(data: bytes, staging: str) -> Listing:
+def publish(data: bytes, staging: str, dirty: bool = False) -> set[str]:
     """In a worker: the context pickled in `data`, every file written under `staging` (emptied
-    first), and what the pages list of them."""
+    first), but, in a dirty build, those the site (staging's parent) already holds as they
+    are; the paths of every published file."""
     ctx: Context = unpacked(data)
-    listed = listing(ctx)  # first: the pages wait for it (data/cache.py)
+    listing(ctx)  # first: the pages wait for it (data/cache.py)
     root = Path(staging)
     shutil.rmtree(root, ignore_errors=True)
-    write(root, files(ctx))
-    return listed
+    return set(write(root, files(ctx), root.parent if dirty else None))
 
 
-def move_into(staging: Path, site: Path) -> set[str]:
+def move_into(staging: Path, site: Path) -> None:
     """The staged files into the site, each renamed into place (the same file system), and
-    the staging folder gone; their paths under the site."""
-    moved = set()
+    the staging folder gone."""
     for folder, _, names in os.walk(staging):
-        rel = Path(folder).relative_to(staging)
-        (site / rel).mkdir(parents=True, exist_ok=True)
+        target = site / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
         for name in names:
-            os.replace(Path(folder) / name, site / rel / name)
-            moved.add((rel / name).as_posix())
+            os.replace(Path(folder) / name, target / name)
     shutil.rmtree(staging, ignore_errors=True)
-    return moved
