@@ -11,9 +11,11 @@ BRIEFING_CHAOS=<seed> delays every job and every step named by `chaos()` at rand
 CHAOS_S), so that the tests can show the build's outputs never depend on timing.
 """
 
+import functools
 import multiprocessing
 import os
 import random
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,6 +41,15 @@ def chaos(step: str) -> None:
         time.sleep(rng.uniform(0, CHAOS_S))
 
 
+def _start(initializer: Callable[[], None] | None) -> None:
+    """A worker's start. Ctrl-C in a terminal reaches every process of the preview: the
+    workers leave it to the build's process, which stops them (`close`), rather than each
+    printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
+
+
 def _job(function: Callable[..., T], args: tuple) -> T:
     chaos(getattr(function, "__qualname__", "job"))
     return function(*args)
@@ -53,7 +64,9 @@ class Pool:
         workers = max(1, min(size, os.cpu_count() or 1))
         spawn = multiprocessing.get_context("spawn")
         self._executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=spawn, initializer=initializer
+            max_workers=workers,
+            mp_context=spawn,
+            initializer=functools.partial(_start, initializer),
         )
         for _ in range(workers):  # the pool starts a worker for a job no worker is free for
             self._executor.submit(int)
