@@ -43,7 +43,7 @@ from ..data.writing import remove
 from ..format.language import both_languages, catalogue
 from ..outputs import code
 from ..outputs.pool import WAIT_S, Pool, TookTooLong, chaos, wait
-from ..outputs.publishing import listing, move_into, publish
+from ..outputs.publishing import PARTS, listing, move_into, publish
 from ..pages import cards, render, security
 from ..pages.page import Page
 from ..pages.problems import problems_page
@@ -56,6 +56,11 @@ from .rendered import Keys
 log = logging.getLogger("mkdocs.briefing")
 PROBLEMS = "<!-- briefing-problems -->"
 STAGING = ".briefing-staging"  # in the site folder: the published files, until moved into place
+
+
+def staging(site: Path, part: str) -> Path:
+    """Where a part of the publisher's files waits to be moved into the site."""
+    return site / f"{STAGING}-{part.replace(' ', '-')}"
 
 
 class BriefingConfig(base.Config):
@@ -282,7 +287,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         (which shows the problems if it is not), in the pool."""
         data, site = packed(self.context), Path(config.site_dir)
         if isinstance(self.context, Context):
-            self.jobs["publish"] = self.pool.submit(publish, data, str(site / STAGING), self.dirty)
+            for part in PARTS:
+                self.jobs[f"publish {part}"] = self.pool.submit(
+                    publish, data, str(staging(site, part)), self.dirty, part
+                )
         generator = sys.modules["mkdocs"].__name__  # MkDocs, or the fork running it
         for lang in self.config.languages[1:]:
             self.jobs[lang] = self.pool.submit(
@@ -372,13 +380,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return
         site = Path(config.site_dir)
         made = {name: self._finished(job, name) for name, job in self.jobs.items()}
-        if "publish" in self.jobs:
+        if isinstance(self.context, Context):
             chaos("move")
-            move_into(site / STAGING, site)
+            for part in PARTS:
+                move_into(staging(site, part), site)
             if self.dirty:  # a dirty build leaves every file it does not write
-                for gone in self.published - made["publish"]:
+                published = set().union(*(made[f"publish {part}"] for part in PARTS))
+                for gone in self.published - published:
                     remove(site / gone, site)
-                self.published = made["publish"]
+                self.published = published
         if self.dirty:
             self.rendered = {name: made[name] for name in self.config.languages[1:]}
             if self.keys is not None:
@@ -403,7 +413,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise Abort(f"{both_languages('notice_job_too_long')}: {exc}") from exc
         except Exception as exc:  # noqa: BLE001 - said, with where it happened
             said = str(exc) or type(exc).__name__
-            if name == "publish":
+            if name.startswith("publish"):
                 raise Abort(f"{both_languages('notice_publishing_failed')}: {said}") from exc
             failed = both_languages("notice_language_failed")
             raise Abort(f"{failed}: {name} ({said.strip().splitlines()[-1]})") from exc

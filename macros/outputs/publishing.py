@@ -50,15 +50,27 @@ def _listing(ctx: Context) -> Listing:
     )
 
 
-def files(ctx: Context) -> Iterable[tuple[str, bytes]]:
-    """Every published file, (path under the site's root, bytes), one group at a time."""
+def files(ctx: Context, part: str | None = None) -> Iterable[tuple[str, bytes]]:
+    """The published files of one part (PARTS), or all of them: (path under the site's root,
+    bytes), one group at a time."""
     from ..pages import cards, charts, embeds
-    from ..publish.files import files as published_files
+    from ..publish.files import data_files, reader_files
 
-    for group in (charts.files, embeds.files, cards.files):
-        chaos(f"publish {group.__module__}")
-        yield from group(ctx).items()
-    yield from published_files(ctx)
+    groups = {
+        "downloads": (data_files,),
+        "pictures and feeds": (charts.files, embeds.files, cards.files, reader_files),
+    }
+    for name in PARTS if part is None else (part,):
+        for group in groups[name]:
+            chaos(f"publish {group.__module__}.{group.__name__}")
+            made = group(ctx)
+            yield from made.items() if isinstance(made, dict) else made
+
+
+# The publisher's two jobs, which the build runs side by side: about even at the benchmark's
+# M scale (the workbook and the calendars weigh most), and the downloads first, whose listing
+# the prose pages wait for.
+PARTS = ("downloads", "pictures and feeds")
 
 
 def write(root: Path, made: Iterable[tuple[str, bytes]], site: Path | None = None) -> list[str]:
@@ -94,15 +106,16 @@ def unpacked(data: bytes):
     return made
 
 
-def publish(data: bytes, staging: str, dirty: bool = False) -> set[str]:
-    """In a worker: the context pickled in `data`, every file written under `staging` (emptied
-    first), but, in a dirty build, those the site (staging's parent) already holds as they
-    are; the paths of every published file."""
+def publish(data: bytes, staging: str, dirty: bool = False, part: str | None = None) -> set[str]:
+    """In a worker: the context pickled in `data`, the files of `part` (or all) written under
+    `staging` (emptied first), but, in a dirty build, those the site (staging's parent)
+    already holds as they are; the paths of every file of the part."""
     ctx: Context = unpacked(data)
-    listing(ctx)  # first: the pages wait for it (data/cache.py)
+    if part in (None, PARTS[0]):
+        listing(ctx)  # first: the pages wait for it (data/cache.py)
     root = Path(staging)
     shutil.rmtree(root, ignore_errors=True)
-    return set(write(root, files(ctx), root.parent if dirty else None))
+    return set(write(root, files(ctx, part), root.parent if dirty else None))
 
 
 def move_into(staging: Path, site: Path) -> None:

@@ -11,10 +11,13 @@ from .tables import json_bytes
 
 
 def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
-    for lang in ctx.languages:
-        yield calendar.calendar_path(lang), calendar.icalendar(ctx, lang)
-        yield feeds.feed_path(ctx, lang), feeds.atom(ctx, lang)
-        yield feeds.commitments_feed_path(ctx, lang), feeds.commitments_atom(ctx, lang)
+    yield from data_files(ctx)
+    yield from reader_files(ctx)
+
+
+def data_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
+    """The package's downloads and what describes them: checksums, catalogue, citations,
+    every release's folder; and sql.js, which reads the database."""
     yield "data/datapackage.json", json_bytes(package_descriptor(ctx))
     for d in downloads(ctx):
         yield d.path, d.content
@@ -22,6 +25,14 @@ def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
     yield from catalog.files(ctx).items()
     yield "data/citation.bib", citations.bibtex(ctx).encode("utf-8")
     yield "data/citation.json", json_bytes(citations.csl_json(ctx))
-    yield from api.files(ctx)
     yield from versions.files(ctx).items()
     yield from sqljs.files().items()
+
+
+def reader_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
+    """What readers subscribe to or call: calendars, feeds, the API."""
+    for lang in ctx.languages:
+        yield calendar.calendar_path(lang), calendar.icalendar(ctx, lang)
+        yield feeds.feed_path(ctx, lang), feeds.atom(ctx, lang)
+        yield feeds.commitments_feed_path(ctx, lang), feeds.commitments_atom(ctx, lang)
+    yield from api.files(ctx)
