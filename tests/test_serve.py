@@ -80,15 +80,13 @@ class Served:
         search index, which follows the pages (the terminal says when it is current)."""
         host = self.base.split("//")[1].rstrip("/").encode()
         site, out = self.site(), {}
-        for path in site.rglob("*"):
-            rel = path.relative_to(site).as_posix()
-            if path.is_file() and not any(
-                p.lstrip(".").startswith("pagefind") for p in rel.split("/")
-            ):
+        for folder, dirs, names in os.walk(site):  # a vanished folder is skipped, never raised
+            dirs[:] = [d for d in dirs if not d.lstrip(".").startswith("pagefind")]
+            for name in names:
+                path = Path(folder) / name
                 data = path.read_bytes()
-                out[rel] = (gzip.decompress(data) if rel.endswith(".gz") else data).replace(
-                    host, b"HOST"
-                )
+                data = gzip.decompress(data) if name.endswith(".gz") else data
+                out[path.relative_to(site).as_posix()] = data.replace(host, b"HOST")
         return out
 
 
