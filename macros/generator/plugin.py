@@ -2,8 +2,8 @@
 
 Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.yml for the
 others); this plugin runs in each. The default language's build validates and reads the
-package once, and hands the read context to a pool of workers (outputs/pool.py): one job
-writes every file besides the pages (outputs/publishing.py), one job per other language
+package once, and hands the read context to a pool of workers (outputs/pool.py): two jobs
+write every file besides the pages (outputs/publishing.py), one job per other language
 builds it (languages.py, which calls `follow` on that build's plugin). Each language's build
 adds its generated pages and renders them and the prose pages' macros. Once every language's
 pages are written, the default build moves the published files into the site and indexes
@@ -12,8 +12,9 @@ every language's pages for search.
 All of a build's state lives on the plugin instance and is replaced when a build starts
 (`on_pre_build`): `mkdocs serve` keeps a plugin that has `on_startup` across rebuilds, so no
 data outlives the build that read it. What does outlive a build, under `mkdocs serve` only,
-is the pool (its workers' imports are paid once) and the last build's search indexes, which
-may still be made while its pages are served; a code edit restarts the whole preview, so that
+is the pool (its workers' imports are paid once), the last build's search indexes, which
+may still be made while its pages are served, and, in a dirty preview, which pages and files
+the last build wrote (their keys: rendered.py), so that the next renders only what changed; a code edit restarts the whole preview, so that
 no process runs old code (`_restart`). Nothing here touches the dev server. A move to another
 generator rewrites this class.
 """
@@ -283,7 +284,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return Keys(site, site_dir, lang, self.context, last)
 
     def _start_jobs(self, config) -> None:
-        """The publisher's job, if the package is valid, and every other language's build
+        """The publisher's jobs, if the package is valid, and every other language's build
         (which shows the problems if it is not), in the pool."""
         data, site = packed(self.context), Path(config.site_dir)
         if isinstance(self.context, Context):
