@@ -21,6 +21,7 @@ rendered, never kept stale.
 
 import hashlib
 import pickle
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,9 @@ def site_key(context, config, prose_files) -> str | None:
     digest = hashlib.sha256()
     for part in (build, repr(context.config), context.version, str(context.released)):
         digest.update(part.encode() + b"\0")
-    root, overrides = Path(config.config_file_path).parent, Path(config.theme.custom_dir)
-    for path in sorted({*root.glob("mkdocs*.yml"), *overrides.rglob("*")}):
+    root, overrides = Path(config.config_file_path).parent, config.theme.custom_dir
+    theme = Path(overrides).rglob("*") if overrides else ()
+    for path in sorted({*root.glob("mkdocs*.yml"), *theme}):
         if path.is_file():
             digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     for file in sorted(prose_files, key=lambda f: f.src_uri):
@@ -60,7 +62,12 @@ def _title(file) -> str:
 
 
 def page_key(site: str, path: str, lang: str, meta: dict, card: dict, view: dict) -> str:
-    data = pickle.dumps((site, path, lang, meta, card, view), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        data = pickle.dumps((site, path, lang, meta, card, view), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        # A view holding what pickle cannot write (a function, a generator): a key no build
+        # gives twice, so the page is rendered every time.
+        return "unkeyed-" + secrets.token_hex(16)
     return hashlib.sha256(data).hexdigest()
 
 
