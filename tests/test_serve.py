@@ -414,6 +414,33 @@ def test_every_kind_of_preview_answers_and_ctrl_c_leaves_nothing_behind(tmp_path
         stop(server)
 
 
+def test_a_preview_stopped_by_kill_leaves_no_worker_behind(tmp_path):
+    """SIGTERM to the server's process alone (a process manager's stop, `kill`): it ends as
+    on Ctrl-C, and so do the pool's workers."""
+    project = copy_project(tmp_path / "project")
+    server = serve(project, tmp_path / "serve.log", *MAKE_SERVE)
+    try:
+        wait_for(server.base + "en/organisation/numeum/", "Numeum", server)
+        wait_for_log(server, "search index is up to date")  # the pool idle
+        server.process.terminate()
+        server.process.wait(timeout=CLIENT_WAIT_S)
+        deadline = time.monotonic() + 30
+        while _group_alive(server) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _group_alive(server), "the pool's workers outlived the preview"
+    finally:
+        if _group_alive(server):
+            os.killpg(server.process.pid, signal.SIGKILL)
+
+
+def _group_alive(served: Served) -> bool:
+    try:
+        os.killpg(served.process.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def test_a_build_under_chaos_gives_the_same_bytes(site, tmp_path):
     """Every job and step delayed at random: the same site as the test site's build."""
     out = tmp_path / "site"

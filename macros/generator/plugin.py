@@ -23,6 +23,7 @@ import contextlib
 import logging
 import os
 import shutil
+import signal
 import sys
 from concurrent.futures import Future
 from html import unescape
@@ -119,6 +120,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command, self.dirty = command, dirty
         if dirty:
             quiet_dirty_warning()
+        if command == "serve":
+            # A preview stopped by `kill` (a process manager, an editor) ends as on Ctrl-C:
+            # MkDocs shuts down and `on_shutdown` stops the pool's workers, which would
+            # otherwise outlive it, waiting for jobs.
+            signal.signal(signal.SIGTERM, _interrupt)
 
     def on_shutdown(self) -> None:
         self._close()
@@ -432,6 +438,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.jobs = {}
         if not self.serving:
             self._close()
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def quiet_dirty_warning() -> None:
