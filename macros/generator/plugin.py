@@ -14,8 +14,8 @@ All of a build's state lives on the plugin instance and is replaced when a build
 data outlives the build that read it. What does outlive a build, under `mkdocs serve` only,
 is the pool (its workers' imports are paid once), the last build's search indexes, which
 may still be made while its pages are served, and, in a dirty preview, which pages and files
-the last build wrote (their keys: rendered.py), so that the next renders only what changed; a code edit restarts the whole preview, so that
-no process runs old code (`_restart`). Nothing here touches the dev server. A move to another
+the last build wrote (their keys: rendered.py), so that the next renders only what changed.
+A code edit restarts the whole preview, so that no process runs old code (`_restart`). Nothing here touches the dev server. A move to another
 generator rewrites this class.
 """
 
@@ -262,9 +262,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for file in prose:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
         if isinstance(context, Invalid):
-            self.keys, site_dir = None, Path(config.site_dir)
-            if self.dirty:  # no record page of the last build stays: the problems show
-                Keys("", site_dir, lang, context, self.rendered.pop(lang, {})).forget_gone({})
+            self.keys = None
+            # No record page of the last build stays: the problems show.
+            rendered.forget(self.rendered.pop(lang, {}), Path(config.site_dir))
             return files
         self.keys = self._keys(config, prose)
         added = record_pages.add_files(context, files, config, lang, self.keys)
@@ -278,16 +278,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def _keys(self, config, prose) -> "Keys | None":
-        """This language's page keys in a dirty build, with the last build's."""
+        """This language's page keys in a dirty build, with the last build's; None if the
+        build is not dirty, or runs old code (then every page is rendered, none kept)."""
         if not self.dirty:
             return None
-        lang, site_dir = self.language(config), Path(config.site_dir)
-        last = self.rendered.pop(lang, {})
+        site_dir, last = Path(config.site_dir), self.rendered.pop(self.language(config), {})
         site = rendered.site_key(self.context, config, prose)
-        if site is None:  # old code: every page is rendered, none kept
-            Keys("", site_dir, lang, self.context, last).forget_gone({})
-            return Keys("", site_dir, lang, self.context, {})
-        return Keys(site, site_dir, lang, self.context, last)
+        if site is None:
+            rendered.forget(last, site_dir)
+            return None
+        return Keys(site, site_dir, last)
 
     def _start_jobs(self, config) -> None:
         """The publisher's jobs, if the package is valid, and every other language's build
@@ -340,14 +340,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             # Prose and data alike, in one place: the French pages get French spacing.
             return search.mark_content(context.languages[lang].typeset_html(html))
         if generated is not None:
-            here = Page(context, lang, path)
-            keys = self.keys
-            view = keys.views.pop(page.file.src_uri, None) if keys else None
-            view = generated.view(here) if view is None else view
+            here, keys, src_uri = Page(context, lang, path), self.keys, page.file.src_uri
+            known = keys.known.pop(src_uri, None) if keys else None
+            view = known[0] if known else generated.view(here)
             html = generated.render(here, view)
-            if keys is not None and keys.site:
-                key = keys.key(here, generated.meta(here), view)
-                keys.now[page.file.src_uri] = (key, page.file.abs_dest_path)
+            if keys is not None:
+                key = known[1] if known else keys.key(here, generated.meta(here), view)
+                keys.now[src_uri] = (key, page.file.abs_dest_path)
         else:
             html = put_in_place(html, fragments)
         html = context.languages[lang].typeset_html(html)

@@ -95,7 +95,7 @@ def add_files(
                 files.append(kept)
                 keys.now[src_uri] = (key, kept.abs_dest_path)
                 continue
-            keys.views[src_uri] = view  # to render, computed once
+            keys.known[src_uri] = (view, key)  # to render
         # JSON is YAML, and far faster to write than PyYAML's dump.
         front = json.dumps(meta, ensure_ascii=False)
         content = f"---\n{front}\n---\n\n{BODY}"

@@ -78,18 +78,21 @@ class Keys:
 
     site: str  # site_key
     site_dir: Path  # this language's
-    lang: str
-    context: object  # the build's Context
     last: dict[str, tuple[str, str]]
     now: dict[str, tuple[str, str]] = field(default_factory=dict)
-    views: dict[str, dict] = field(default_factory=dict)  # pages to render, their views made
+    # The pages to render whose view and key were made to compare them: made once.
+    known: dict[str, tuple[dict, str]] = field(default_factory=dict)
 
     def key(self, page, meta: dict, view: dict) -> str:
-        card = cards.card_for(self.context, page.here, self.lang)
-        return page_key(self.site, page.here, self.lang, meta, card, view)
+        card = cards.card_for(page.build, page.here, page.lang)
+        return page_key(self.site, page.here, page.lang, meta, card, view)
 
     def forget_gone(self, pages) -> None:
-        """The outputs of pages the last build had and this one has not (a record deleted):
-        a dirty build leaves every file it does not write."""
-        for src_uri in self.last.keys() - pages.keys():
-            remove(Path(self.last[src_uri][1]), self.site_dir)
+        """The outputs of pages the last build had and this one has not (a record deleted)."""
+        forget({uri: out for uri, out in self.last.items() if uri not in pages}, self.site_dir)
+
+
+def forget(keys: dict[str, tuple[str, str]], site_dir: Path) -> None:
+    """The outputs of these pages gone: a dirty build leaves every file it does not write."""
+    for _, output in keys.values():
+        remove(Path(output), site_dir)

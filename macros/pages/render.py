@@ -329,11 +329,11 @@ def listing_body(name: str, view: dict, page: Page) -> str:
 
 def listing_part_view(name: str, part: int, page: Page) -> dict:
     """What a generated page for part 2..n of a listing shows."""
-    return listing_view(name, part, page) | {"title": part_title(name, part, page)}
+    return {"title": part_title(name, part, page), "listing": listing_view(name, part, page)}
 
 
 def listing_part_page(name: str, view: dict, page: Page) -> str:
-    body = listing_body(name, {k: v for k, v in view.items() if k != "title"}, page)
+    body = listing_body(name, view["listing"], page)
     return render("listing_part.html", page, title=view["title"], body=body)
 
 
