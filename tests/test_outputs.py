@@ -11,6 +11,7 @@ from conftest import BASE
 from macros.data import paths
 from macros.outputs import code
 from macros.outputs.pool import Pool, TookTooLong, wait
+from macros.started import STARTED
 
 WITHOUT_MKDOCS = textwrap.dedent(
     """
@@ -66,14 +67,40 @@ def test_the_code_key_changes_with_the_code_and_is_none_once_a_file_changed(tmp_
 
 
 def test_a_library_version_is_part_of_the_code_key(monkeypatch):
-    before = code._loaded()
-    code._loaded.cache_clear()
+    before = code._hashed()
     real = code.distributions
-    monkeypatch.setattr(code, "distributions", lambda: [*real(), ("openpyxl", "0.0.1")])
-    try:
-        assert code._loaded() != before
-    finally:
-        code._loaded.cache_clear()
+    monkeypatch.setattr(code, "distributions", lambda: [*real(), "openpyxl-0.0.1.dist-info"])
+    assert code._hashed() != before
+
+
+def test_the_key_lists_every_installed_distribution_with_its_version():
+    """Read from the metadata folders' names: the same as the metadata itself says."""
+    import importlib.metadata
+    import re
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "_", name).lower()
+
+    listed = {norm(n.rsplit(".", 1)[0]) for n in code.distributions()}
+    for dist in importlib.metadata.distributions():
+        assert norm(f"{dist.metadata['Name']}-{dist.version}") in listed, dist.metadata["Name"]
+
+
+def test_a_worker_takes_the_code_key_of_its_starter_only_if_it_found_the_same_files(
+    monkeypatch,
+):
+    """A pool's worker (languages.warm) is not hashing the code again when it found the files
+    as the process that started it did; any other file, and it makes its own key."""
+    monkeypatch.setattr(code, "_KEY", {})
+    found = {str(p): s for p, s in STARTED.items()}
+    code.adopt(({**found, "/elsewhere/extra.py": (1, 2)}, "another process's key"))
+    assert code.key() == code._hashed()
+    monkeypatch.setattr(code, "_KEY", {})
+    code.adopt((found, "the starter's key"))
+    assert code.key() == "the starter's key"
+    monkeypatch.setattr(code, "_KEY", {})
+    code.adopt(None)  # the starter ran old code: no key to take
+    assert code.key() == code._hashed()
 
 
 def _sleep(seconds: float) -> float:

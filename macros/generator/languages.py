@@ -19,9 +19,15 @@ from ..outputs.publishing import unpacked
 from .config import language, languages
 
 
-def warm() -> None:
-    """A worker's imports, when it starts: MkDocs and the code of every job."""
+def warm(code_identity=None) -> None:
+    """A worker's start: the code key of the process that started it taken, if this worker
+    found the same files (outputs/code.py: not hashed again); MkDocs and the code of every
+    job imported."""
     import mkdocs.commands.build  # noqa: F401
+
+    from ..outputs import code
+
+    code.adopt(code_identity)
 
     from ..outputs import publishing  # noqa: F401
     from . import plugin  # noqa: F401

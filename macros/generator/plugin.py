@@ -20,6 +20,7 @@ generator rewrites this class.
 """
 
 import contextlib
+import functools
 import logging
 import os
 import shutil
@@ -190,7 +191,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._searched()
         self.jobs = {}
         if self.pool is None:  # its workers start while the package is read
-            self.pool = Pool(initializer=languages.warm)
+            self.pool = Pool(initializer=functools.partial(languages.warm, code.identity()))
         self.context = self._read(config)
 
     def _restart(self, config) -> None:
