@@ -1,5 +1,6 @@
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,14 @@ from macros.generator.config import load_site_config
 from macros.generator.programs import find_chromium, require
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+# A shell that runs a command in the background without job control (a script's `make test &`)
+# makes it ignore Ctrl-C, and every process it starts inherits that: the previews the serve
+# tests stop as a terminal's Ctrl-C would then never end. The suite's processes take Ctrl-C
+# back, as in a terminal.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_configure(config):

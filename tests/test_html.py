@@ -78,12 +78,13 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 def test_a_second_build_by_the_drop_in_fork_gives_the_same_bytes(site, tmp_path):
     """Every file of the site (pages, sitemap, feeds, search index, downloads, API) built
     again, in another folder, with another hash seed, by ProperDocs, the maintained drop-in
-    fork of MkDocs 1.6: the same bytes, apart from the generator's own name and version in the
-    pages' metadata, from an empty cache of outputs (the first build's charts, cards and
-    releases are made again). The build is reproducible, and a move off MkDocs, whose theme
-    ends its life in 2027, stays open."""
+    fork of MkDocs 1.6, under chaos (BRIEFING_CHAOS: every job and step of the build delayed
+    at random, outputs/pool.py): the same bytes, apart from the generator's own name and
+    version in the pages' metadata, from an empty cache of outputs (the first build's charts,
+    cards and releases are made again). The build is reproducible whatever process gets where
+    first, and a move off MkDocs, whose theme ends its life in 2027, stays open."""
     out, cache = tmp_path / "properdocs", tmp_path / "empty-cache"
-    env = SITE_ENV | {"PYTHONHASHSEED": "2", "BRIEFING_CACHE": str(cache)}
+    env = SITE_ENV | {"PYTHONHASHSEED": "2", "BRIEFING_CACHE": str(cache), "BRIEFING_CHAOS": "1"}
     result = mkdocs_build(out, BASE / "datapackage.json", generator="properdocs", **env)
     assert result.returncode == 0, result.stderr[-2000:]
     assert any((cache / "outputs").iterdir())  # made there, not read from the first build's

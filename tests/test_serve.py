@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import BASE, SITE_ENV, mkdocs_build
+from conftest import BASE
 
 from macros.data import paths
 
@@ -401,26 +401,20 @@ def _build(project: Path, out: Path, env: dict) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("flags", [(), ("--clean",)], ids=["plain", "clean"])
-def test_every_kind_of_preview_answers_and_ctrl_c_leaves_nothing_behind(tmp_path, flags):
+@pytest.mark.parametrize("flags", [(), ("--clean",)], ids=["plain-killed", "clean"])
+def test_every_kind_of_preview_answers_and_its_stop_leaves_nothing_behind(tmp_path, flags):
     """`mkdocs serve` and `--clean` (which MkDocs tells the plugin is a build) answer (the
-    dirty one is the module's server, stopped the same way)."""
+    dirty one is the module's server, stopped by Ctrl-C). The plain one, whose pool lives
+    across rebuilds, is stopped by SIGTERM to its process alone (a process manager's stop,
+    `kill`): it ends as on Ctrl-C, and so do the pool's workers; `--clean` by Ctrl-C."""
     project = copy_project(tmp_path / "project")
     server = serve(project, tmp_path / "serve.log", *flags)  # the suite's cache: the same code
     try:
         status, body = get(server.base + "en/organisation/numeum/")
         assert status == 200 and "Numeum" in body, server.said()[-3000:]
-    finally:
-        stop(server)
-
-
-def test_a_preview_stopped_by_kill_leaves_no_worker_behind(tmp_path):
-    """SIGTERM to the server's process alone (a process manager's stop, `kill`): it ends as
-    on Ctrl-C, and so do the pool's workers."""
-    project = copy_project(tmp_path / "project")
-    server = serve(project, tmp_path / "serve.log", *MAKE_SERVE)
-    try:
-        wait_for(server.base + "en/organisation/numeum/", "Numeum", server)
+        if flags:
+            stop(server)  # Ctrl-C; it fails if a process is left
+            return
         wait_for_log(server, "search index is up to date")  # the pool idle
         server.process.terminate()
         server.process.wait(timeout=CLIENT_WAIT_S)
@@ -439,12 +433,3 @@ def _group_alive(served: Served) -> bool:
     except ProcessLookupError:
         return False
     return True
-
-
-def test_a_build_under_chaos_gives_the_same_bytes(site, tmp_path):
-    """Every job and step delayed at random: the same site as the test site's build."""
-    out = tmp_path / "site"
-    result = mkdocs_build(out, BASE / "datapackage.json", BRIEFING_CHAOS="1", **SITE_ENV)
-    assert result.returncode == 0, result.stderr[-3000:]
-    built = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert built == {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
