@@ -132,3 +132,43 @@ def test_an_edited_template_is_compiled_again_never_served_stale(tmp_path, monke
     assert build(trim_blocks=True) == "<b>Numeum</b>"  # the options' own compiled code
     assert build() == "\n<b>Numeum</b>"
     assert len(list((cache / "templates").iterdir())) == 2
+
+
+def test_a_calendar_is_written_again_only_when_one_of_its_events_changed(tmp_path, monkeypatch):
+    """The calendars come from the cache when they list the same events (an edit elsewhere,
+    here an organisation's description); an edited event title writes that language's calendar
+    again; and the cache's bytes are those of a calendar written without it."""
+    from macros.publish import calendar
+
+    shutil.copytree(BASE, tmp_path / "pkg")
+    package, folder = tmp_path / "pkg" / "datapackage.json", tmp_path / "cache"
+    written = []
+    real = calendar._written
+    monkeypatch.setattr(calendar, "_written", lambda *a: written.append(a[0][0]) or real(*a))
+
+    def calendars() -> dict[str, bytes]:
+        ctx = opened(package, folder)
+        return {lang: calendar.icalendar(ctx, lang) for lang in ("fr", "en")}
+
+    first = calendars()
+    assert [w.rsplit("//", 1)[1] for w in written] == ["FR", "EN"]
+    replace_cell(package, "organisations", "numeum", "description_en", "Edited, in no calendar.")
+    assert calendars() == first and len(written) == 2
+    replace_cell(package, "announcements", "eu-200bn-ai-investment", "title_en", "Edited title")
+    edited = calendars()
+    assert written[2:] == [written[1]]  # English only: the French title is unchanged
+    assert edited["fr"] == first["fr"] and b"Edited title" in edited["en"]
+    fresh = opened(package, tmp_path / "empty")
+    assert {lang: calendar.icalendar(fresh, lang) for lang in ("fr", "en")} == edited
+
+
+def replace_cell(package, table: str, row_id: str, column: str, value: str) -> None:
+    path = package.parent / "data" / f"{table}.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    (row,) = [r for r in rows if r["id"] == row_id]
+    row[column] = value
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")

@@ -1,13 +1,17 @@
 """The iCalendar file of dated events and deadlines, one per language (icalendar)."""
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from ..data.cache import cache_of
 from ..data.commitments import named_by
 from ..data.context import Context
 from .feeds import stamp
+
+# An event as the calendar lists it: uid, stamp, summary, description, first and last day, url.
+Listed = tuple[str, datetime, str, str, date, date, str]
 
 
 def calendar_path(lang: str) -> str:
@@ -16,15 +20,26 @@ def calendar_path(lang: str) -> str:
 
 def icalendar(ctx: Context, lang: str) -> bytes:
     """Dated events (day precision, and planned ones), commitments' deadlines and other targets'
-    deadlines, as all-day events."""
-    cal = Calendar()
-    cal.add("prodid", f"-//{ctx.descriptor['name']}//calendar//{lang.upper()}")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", ctx.config.site_name(lang))
+    deadlines, as all-day events. Written from the cache when the calendar lists the same
+    events as an earlier build (data/cache.py): icalendar takes seconds for ten thousand, and
+    most edits change none."""
     dtstamp = stamp(ctx.released)
-    for events in (_announcements, _commitments, _deadlines):
-        for ev in events(ctx, lang, dtstamp):
-            cal.add_component(ev)
+    header = (f"-//{ctx.descriptor['name']}//calendar//{lang.upper()}", ctx.config.site_name(lang))
+    listed = tuple(
+        event
+        for kind in (_announcements, _commitments, _deadlines)
+        for event in kind(ctx, lang, dtstamp)
+    )
+    return cache_of(ctx).get("calendar", (header, listed), lambda: _written(header, listed))
+
+
+def _written(header: tuple[str, str], listed: tuple[Listed, ...]) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", header[0])
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", header[1])
+    for event in listed:
+        cal.add_component(_event(*event))
     return cal.to_ical()
 
 
@@ -42,7 +57,7 @@ def _event(uid: str, dtstamp, summary: str, description: str, first, last, url: 
     return ev
 
 
-def _announcements(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+def _announcements(ctx: Context, lang: str, dtstamp) -> Iterator[Listed]:
     """Dated announcements, by date: a past one known to the day, a planned one however
     precisely it is known."""
     fmt, name = ctx.languages[lang], ctx.descriptor["name"]
@@ -57,7 +72,7 @@ def _announcements(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
             continue
         when = fmt.day(a.date, a.date_precision)
         title = fmt.text(a, "title")
-        yield _event(
+        yield (
             f"{a.id}@{name}",
             dtstamp,
             title if a.date_precision == "day" else f"{when} · {title}",
@@ -68,7 +83,7 @@ def _announcements(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
         )
 
 
-def _commitments(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+def _commitments(ctx: Context, lang: str, dtstamp) -> Iterator[Listed]:
     """Commitments' deadlines, on the day each ends (its period's last day: "by early 2026" is
     31 March 2026)."""
     fmt, name = ctx.languages[lang], ctx.descriptor["name"]
@@ -85,7 +100,7 @@ def _commitments(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
             as_of=fmt.day(c.status_as_of, "day"),
             status=ctx.label("commitment_statuses", c.status, lang),
         )
-        yield _event(
+        yield (
             f"{c.id}-commitment@{name}",
             dtstamp,
             fmt.t("calendar_commitment", title=fmt.text(*named_by(c, ctx.data))),
@@ -96,7 +111,7 @@ def _commitments(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
         )
 
 
-def _deadlines(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
+def _deadlines(ctx: Context, lang: str, dtstamp) -> Iterator[Listed]:
     """Targets that are not commitments, on their deadline's first day."""
     fmt, name = ctx.languages[lang], ctx.descriptor["name"]
     committed = {c.figure_id for c in ctx.data["commitments"].values()}
@@ -106,7 +121,7 @@ def _deadlines(ctx: Context, lang: str, dtstamp) -> Iterator[Event]:
     )
     for f in deadlines:
         when = fmt.day(f.deadline, f.deadline_precision)
-        yield _event(
+        yield (
             f"{f.id}-deadline@{name}",
             dtstamp,
             f"{fmt.t('deadline')} {when} · {fmt.text(f, 'label')}",
