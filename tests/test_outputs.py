@@ -118,7 +118,7 @@ def test_a_job_is_waited_for_within_its_bound_and_its_error_reaches_the_waiter()
     pool = Pool(size=1)
     try:
         assert wait(pool.submit(_sleep, 0.1), "quick") == 0.1
-        slow = pool.submit(_sleep, 3)
+        slow = pool.submit(_sleep, 1.5)
         try:
             wait(slow, "slow", timeout=0.5)
         except TookTooLong as exc:
