@@ -2,9 +2,9 @@
 
 Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.yml for the
 others); this plugin runs in each. The default language's build validates and reads the
-package once, and hands the read context to a pool of workers (outputs/pool.py): two jobs
-write every file besides the pages (outputs/publishing.py), one job per other language
-builds it (languages.py, which calls `follow` on that build's plugin). Each language's build
+package once, and hands the read context to a pool of workers (outputs/pool.py): one job
+per other language builds it (languages.py, which calls `follow` on that build's plugin),
+queued first, then three jobs write every file besides the pages (outputs/publishing.py). Each language's build
 adds its generated pages and renders them and the prose pages' macros. Once every language's
 pages are written, the default build moves the published files into the site and indexes
 every language's pages for search.
@@ -291,14 +291,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return Keys(site, site_dir, last)
 
     def _start_jobs(self, config) -> None:
-        """The publisher's jobs, if the package is valid, and every other language's build
-        (which shows the problems if it is not), in the pool."""
+        """Every other language's build (which shows the problems if the package is invalid)
+        and the publisher's jobs, if it is valid, in the pool, in that order: a language's
+        build is as long as this one's, which runs meanwhile, and the publisher's two shorter
+        jobs share the other worker, so that no core waits at the end for a build started
+        last."""
         data, site = packed(self.context), Path(config.site_dir)
-        if isinstance(self.context, Context):
-            for part in PARTS:
-                self.jobs[f"publish {part}"] = self.pool.submit(
-                    publish, data, str(staging(site, part)), self.dirty, part
-                )
         generator = sys.modules["mkdocs"].__name__  # MkDocs, or the fork running it
         for lang in self.config.languages[1:]:
             self.jobs[lang] = self.pool.submit(
@@ -306,6 +304,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 str(site / lang), build_config.root_url(config), self.command, generator,
                 self.dirty, self.rendered.pop(lang, {}),
             )  # fmt: skip
+        if isinstance(self.context, Context):
+            for part in PARTS:
+                self.jobs[f"publish {part}"] = self.pool.submit(
+                    publish, data, str(staging(site, part)), self.dirty, part
+                )
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Before the macros plugin (listed after this one): with an invalid package (live

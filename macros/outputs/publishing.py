@@ -58,7 +58,8 @@ def files(ctx: Context, part: str | None = None) -> Iterable[tuple[str, bytes]]:
 
     groups = {
         "downloads": (data_files,),
-        "pictures and feeds": (charts.files, embeds.files, cards.files, reader_files),
+        "pictures": (charts.files, embeds.files, cards.files),
+        "feeds": (reader_files,),
     }
     for name in PARTS if part is None else (part,):
         for group in groups[name]:
@@ -67,10 +68,11 @@ def files(ctx: Context, part: str | None = None) -> Iterable[tuple[str, bytes]]:
             yield from made.items() if isinstance(made, dict) else made
 
 
-# The publisher's two jobs, which the build runs side by side: about even at the benchmark's
-# M scale (the workbook and the calendars weigh most), and the downloads first, whose listing
-# the prose pages wait for.
-PARTS = ("downloads", "pictures and feeds")
+# The publisher's jobs, queued after the other languages' builds: the downloads first, whose
+# listing the prose pages wait for; then the pictures and the feeds (calendars, feeds, API),
+# which the two workers share as each frees up, so that no core waits on a last long job
+# (at the benchmark's M scale, the workbook and the calendars weigh most).
+PARTS = ("downloads", "pictures", "feeds")
 
 
 def write(root: Path, made: Iterable[tuple[str, bytes]], site: Path | None = None) -> list[str]:
