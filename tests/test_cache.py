@@ -62,16 +62,22 @@ def opened(package, cache_folder) -> Context:
 
 
 def edit_value(package, figure_id: str, old: str, new: str) -> None:
-    path = package.parent / "data" / "figures.csv"
+    def edit(row):
+        assert row["value"] == old
+        row["value"] = new
+        row["quote"] = row["quote"].replace(old, new, 1)
+
+    rewrite(package, "figures", figure_id, edit)
+
+
+def rewrite(package, table: str, row_id: str, edit) -> None:
+    """`edit` applied to one row of a table of the package, the others kept as they are."""
+    path = package.parent / "data" / f"{table}.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-    header = list(rows[0])
-    for row in rows:
-        if row["id"] == figure_id:
-            assert row["value"] == old
-            row["value"] = new
-            row["quote"] = row["quote"].replace(old, new, 1)
+    (row,) = [r for r in rows if r["id"] == row_id]
+    edit(row)
     out = io.StringIO()
-    writer = csv.DictWriter(out, header, lineterminator="\n")
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(out.getvalue(), encoding="utf-8")
@@ -163,12 +169,4 @@ def test_a_calendar_is_written_again_only_when_one_of_its_events_changed(tmp_pat
 
 
 def replace_cell(package, table: str, row_id: str, column: str, value: str) -> None:
-    path = package.parent / "data" / f"{table}.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-    (row,) = [r for r in rows if r["id"] == row_id]
-    row[column] = value
-    out = io.StringIO()
-    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    rewrite(package, table, row_id, lambda row: row.update({column: value}))

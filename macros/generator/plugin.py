@@ -4,8 +4,8 @@ Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.
 others); this plugin runs in each. The default language's build validates and reads the
 package once, and hands the read context to a pool of workers (outputs/pool.py): one job
 per other language builds it (languages.py, which calls `follow` on that build's plugin),
-queued first, then three jobs write every file besides the pages (outputs/publishing.py). Each language's build
-adds its generated pages and renders them and the prose pages' macros. Once every language's
+queued first, then three jobs write every file besides the pages (outputs/publishing.py).
+Each language's build adds its generated pages and renders them and the prose pages' macros. Once every language's
 pages are written, the default build moves the published files into the site and indexes
 every language's pages for search.
 
@@ -293,9 +293,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _start_jobs(self, config) -> None:
         """Every other language's build (which shows the problems if the package is invalid)
         and the publisher's jobs, if it is valid, in the pool, in that order: a language's
-        build is as long as this one's, which runs meanwhile, and the publisher's two shorter
-        jobs share the other worker, so that no core waits at the end for a build started
-        last."""
+        build is as long as this one's, which runs meanwhile, and the publisher's shorter
+        jobs go to whichever worker frees up, so that no core waits at the end for a build
+        started last."""
         data, site = packed(self.context), Path(config.site_dir)
         generator = sys.modules["mkdocs"].__name__  # MkDocs, or the fork running it
         for lang in self.config.languages[1:]:

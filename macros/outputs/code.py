@@ -82,14 +82,19 @@ def identity() -> tuple[dict[str, tuple[int, int]], str] | None:
     """What a worker this process starts needs to take its code key rather than hash it again:
     the files as this process found them at its start, and their key (None: old code)."""
     made = key()
-    return None if made is None else ({str(p): s for p, s in STARTED.items()}, made)
+    return None if made is None else (_found(), made)
 
 
 def adopt(given: tuple[dict[str, tuple[int, int]], str] | None) -> None:
     """In a worker: the key `identity()` gave, if this process found the same files at its
     start (same machine, libraries and fonts: the same environment started it)."""
-    if given is not None and given[0] == {str(p): s for p, s in STARTED.items()}:
+    if given is not None and given[0] == _found():
         _KEY.setdefault("code", given[1])
+
+
+def _found() -> dict[str, tuple[int, int]]:
+    """The project's files as this process found them at its start, by path (picklable)."""
+    return {str(p): s for p, s in STARTED.items()}
 
 
 def _loaded() -> str:
