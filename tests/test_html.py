@@ -82,8 +82,14 @@ def test_a_second_build_by_the_drop_in_fork_gives_the_same_bytes(site, tmp_path)
     at random, outputs/pool.py): the same bytes, apart from the generator's own name and
     version in the pages' metadata, from an empty cache of outputs (the first build's charts,
     cards and releases are made again). The build is reproducible whatever process gets where
-    first, and a move off MkDocs, whose theme ends its life in 2027, stays open."""
+    first, and a move off MkDocs, whose theme ends its life in 2027, stays open. It is built
+    over an older site, whose files (set aside and deleted by a worker while the package is
+    read, data/writing.py) are all gone, with what an interrupted build set aside."""
     out, cache = tmp_path / "properdocs", tmp_path / "empty-cache"
+    for old in ("stale/index.html", "en/stale.json", "data/csv/stale.csv",
+                ".briefing-old/interrupted/index.html"):  # fmt: skip
+        (out / old).parent.mkdir(parents=True, exist_ok=True)
+        (out / old).write_text("an older build's", encoding="utf-8")
     env = SITE_ENV | {"PYTHONHASHSEED": "2", "BRIEFING_CACHE": str(cache), "BRIEFING_CHAOS": "1"}
     result = mkdocs_build(out, BASE / "datapackage.json", generator="properdocs", **env)
     assert result.returncode == 0, result.stderr[-2000:]

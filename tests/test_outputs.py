@@ -9,6 +9,7 @@ import textwrap
 from conftest import BASE
 
 from macros.data import paths
+from macros.data.writing import SET_ASIDE, delete, set_aside
 from macros.outputs import code
 from macros.outputs.pool import Pool, TookTooLong, wait
 from macros.started import STARTED
@@ -159,3 +160,22 @@ def test_the_charts_are_drawn_with_matplotlibs_defaults_whatever_the_machines_rc
         assert done.returncode == 0, done.stderr[-2000:]
         outputs.append(done.stdout)
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_the_last_site_is_set_aside_at_once_and_deleted_whole(tmp_path):
+    """What MkDocs would empty before a build (every entry but the hidden ones) is moved into
+    one hidden folder, which `delete` removes with what an interrupted build left there."""
+    site = tmp_path / "site"
+    for name in ("index.html", "en/index.html", "data/csv/a.csv", ".briefing-staging-x/f"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    leftover = site / SET_ASIDE / "interrupted" / "index.html"
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text("old", encoding="utf-8")
+    aside = set_aside(site)
+    assert sorted(p.name for p in site.iterdir()) == sorted([".briefing-staging-x", SET_ASIDE])
+    moved = {p.relative_to(aside).as_posix().split("/", 1)[1] for p in aside.rglob("*.*")}
+    assert {"index.html", "en/index.html", "data/csv/a.csv"} <= moved
+    delete(str(aside))
+    assert sorted(p.name for p in site.iterdir()) == [".briefing-staging-x"]
+    assert set_aside(site) is None and set_aside(tmp_path / "absent") is None

@@ -42,7 +42,7 @@ from ..check.validate import checked
 from ..data.cache import template_cache
 from ..data.context import Context
 from ..data.releases import FIXES, NO_HISTORY, read_history
-from ..data.writing import remove
+from ..data.writing import delete, remove, set_aside
 from ..format.language import both_languages, catalogue
 from ..outputs import code
 from ..outputs.pool import WAIT_S, Pool, TookTooLong, chaos, wait
@@ -192,6 +192,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.jobs = {}
         if self.pool is None:  # its workers start while the package is read
             self.pool = Pool(initializer=functools.partial(languages.warm, code.identity()))
+        if not self.dirty:  # MkDocs empties the site next: a worker deletes the last one's files
+            aside = set_aside(Path(config.site_dir))
+            if aside is not None:
+                self.jobs["delete the last site"] = self.pool.submit(delete, str(aside))
         self.context = self._read(config)
 
     def _restart(self, config) -> None:
