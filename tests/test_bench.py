@@ -62,3 +62,15 @@ def test_plain_site_has_the_requested_pages(tmp_path):
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     assert "name: material" in config and "custom_dir" not in config
     assert "- search" in config and "not_in_nav" in config
+
+
+def test_the_preview_floor_times_plain_material_serving_an_edit_and_puts_the_page_back(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(run, "WORK", tmp_path / "work")
+    run.WORK.mkdir()
+    site = run.plain_site(3, tmp_path / "plain")
+    before = {p: p.read_bytes() for p in (site / "docs").rglob("*.md")}
+    seconds = run.preview_floor(site)
+    assert 0 < seconds < 60
+    assert {p: p.read_bytes() for p in (site / "docs").rglob("*.md")} == before

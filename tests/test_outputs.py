@@ -8,8 +8,10 @@ import textwrap
 
 from conftest import BASE
 
+from macros.check.validate import checked
 from macros.data import paths
 from macros.data.writing import SET_ASIDE, delete, set_aside
+from macros.generator.context import rules_in
 from macros.outputs import code
 from macros.outputs.pool import Pool, TookTooLong, wait
 from macros.started import STARTED
@@ -179,3 +181,18 @@ def test_the_last_site_is_set_aside_at_once_and_deleted_whole(tmp_path):
     delete(str(aside))
     assert sorted(p.name for p in site.iterdir()) == [".briefing-staging-x"]
     assert set_aside(site) is None and set_aside(tmp_path / "absent") is None
+
+
+def test_the_rules_run_in_the_pool_find_what_they_find_in_one_process(broken):
+    """The build runs the validator's project rules in two jobs of its pool while it types the
+    cells: the same problems, in the same order, as `make validate` finds in one process."""
+    pool = Pool()
+    try:
+        for name in ("email", "formula", "future-date", "kebab-id", "prose-number", "foreign-key"):
+            package = broken(name)
+            here, records = checked(package)
+            there, pooled = checked(package, project_rules=rules_in(pool))
+            assert here and there == here, name
+            assert (records is None) == (pooled is None), name
+    finally:
+        pool.close()

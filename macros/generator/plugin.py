@@ -52,7 +52,7 @@ from ..pages.page import Page
 from ..pages.problems import problems_page
 from . import config as build_config
 from . import languages, record_pages, rendered, search
-from .context import Invalid, packed
+from .context import Invalid, packed, rules_in
 from .macros import put_in_place
 from .rendered import Keys
 
@@ -215,7 +215,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         package is fixed, and the terminal prints them.
         """
         package = self.package(config)
-        problems, records = checked(package)
+        problems, records = checked(package, project_rules=rules_in(self.pool))
         if problems:
             message = both_languages("notice_invalid")
             if not self.serving:
