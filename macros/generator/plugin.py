@@ -4,7 +4,7 @@ Every language is a build of its own (mkdocs.yml for the default, mkdocs.<lang>.
 others); this plugin runs in each. The default language's build validates and reads the
 package once, and hands the read context to a pool of workers (outputs/pool.py): one job
 per other language builds it (languages.py, which calls `follow` on that build's plugin),
-queued first, then three jobs write every file besides the pages (outputs/publishing.py).
+queued first, then four jobs write every file besides the pages (outputs/publishing.py).
 Each language's build adds its generated pages and renders them and the prose pages' macros. Once every language's
 pages are written, the default build moves the published files into the site and indexes
 every language's pages for search.

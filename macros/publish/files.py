@@ -4,15 +4,10 @@ time, so that the publisher never holds the whole site's files at once."""
 from collections.abc import Iterator
 
 from ..data.context import Context
-from . import api, calendar, catalog, citations, feeds, sqljs, versions
+from . import calendar, catalog, citations, feeds, sqljs, versions
 from .downloads import downloads, sha256sums
 from .package_zip import package_descriptor
 from .tables import json_bytes
-
-
-def files(ctx: Context) -> Iterator[tuple[str, bytes]]:
-    yield from data_files(ctx)
-    yield from reader_files(ctx)
 
 
 def data_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
@@ -29,10 +24,9 @@ def data_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
     yield from sqljs.files().items()
 
 
-def reader_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
-    """What readers subscribe to or call: calendars, feeds, the API."""
+def feed_files(ctx: Context) -> Iterator[tuple[str, bytes]]:
+    """What readers subscribe to: each language's calendar and feeds."""
     for lang in ctx.languages:
         yield calendar.calendar_path(lang), calendar.icalendar(ctx, lang)
         yield feeds.feed_path(ctx, lang), feeds.atom(ctx, lang)
         yield feeds.commitments_feed_path(ctx, lang), feeds.commitments_atom(ctx, lang)
-    yield from api.files(ctx)
