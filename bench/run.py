@@ -13,6 +13,7 @@ in this run; then `make check` and `make test` are timed. Set BENCH_SCALES (e.g.
 BENCH_RUNS or BENCH_SUITE=0 (no test timings) to shorten a run.
 """
 
+import contextlib
 import csv
 import gzip
 import json
@@ -228,6 +229,51 @@ def _set_label(csv_file: Path, figure: str, label: str) -> None:
         csv.writer(f, lineterminator=newline).writerows(rows)
 
 
+@contextlib.contextmanager
+def _serving(command: list[str], cwd: Path, env: dict, log: Path):
+    """`command` (an `mkdocs serve`) running in a session of its own, its output in `log`;
+    stopped as a process manager stops it (SIGTERM, then SIGKILL after 10 s)."""
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        yield server
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def _wait_served(url: str, server: subprocess.Popen, log: Path, deadline: float) -> None:
+    while _get(url)[0] != 200:
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"mkdocs serve did not serve {url}\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+
+
+def _marker(prefix: str) -> str:
+    """A marker made of letters only: a number in a label must come from the row (a
+    validator rule)."""
+    return prefix + " " + "".join(chr(97 + int(d)) for d in str(time.time_ns()))
+
+
+def _seconds_until(url: str, marker: str, server: subprocess.Popen, log: Path) -> float:
+    """Seconds from now until `url` shows `marker` (just saved)."""
+    saved = time.perf_counter()
+    while marker not in _get(url)[1]:
+        if server.poll() is not None or time.perf_counter() - saved > 300:
+            raise SystemExit(f"{url} never showed the edit\n{log.read_text()[-3000:]}")
+        time.sleep(0.1)
+    return time.perf_counter() - saved
+
+
 def preview_latency(project: Path, package_dir: Path) -> float:
     """Seconds from saving one edited cell of the package to `mkdocs serve` serving the page
     that shows it. Works on a copy of the package, in WORK/preview-package."""
@@ -246,47 +292,20 @@ def preview_latency(project: Path, package_dir: Path) -> float:
     # BRIEFING_PACKAGE: the copy is watched explicitly.
     # As `make serve` runs it: --dirty, only the pages an edit changed are rendered again.
     command = [str(BIN / "mkdocs"), "serve", "--dirty", "--livereload", "--strict",
-               "--watch", str(package)]  # fmt: skip
+               "--watch", str(package), "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
     log = WORK / "preview-serve.log"
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [*command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with _serving(command, project, env, log) as server:
         deadline = time.monotonic() + 300
-        while _get(url)[0] != 200:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"mkdocs serve did not serve {url}\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
+        _wait_served(url, server, log, deadline)
         # Saved on an idle server: the first build's search indexes, made in the pool after
         # its pages, are waited for (the terminal says when they are current).
         while "search index is up to date" not in log.read_text(encoding="utf-8"):
             if server.poll() is not None or time.monotonic() > deadline + 600:
                 raise SystemExit(f"no search index\n{log.read_text()[-3000:]}")
             time.sleep(0.2)
-        # Letters only: a number in a label must come from the row (a validator rule).
-        marker = "Preview marker " + "".join(chr(97 + int(d)) for d in str(time.time_ns()))
+        marker = _marker("Preview marker")
         _set_label(package / "data" / "figures.csv", PREVIEW_FIGURE, marker)
-        saved = time.perf_counter()
-        while marker not in _get(url)[1]:
-            if server.poll() is not None or time.perf_counter() - saved > 300:
-                raise SystemExit(f"{url} never showed the edit\n{log.read_text()[-3000:]}")
-            time.sleep(0.1)
-        return time.perf_counter() - saved
-    finally:
-        try:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        return _seconds_until(url, marker, server, log)
 
 
 def preview_floor(same: Path) -> float:
@@ -298,36 +317,16 @@ def preview_floor(same: Path) -> float:
     url = f"http://127.0.0.1:{port}/p/{page.stem}/"
     log = WORK / "preview-floor.log"
     command = [str(BIN / "mkdocs"), "serve", "--dirty", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]  # fmt: skip
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            command, cwd=same, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     text = page.read_text(encoding="utf-8")
-    try:
-        deadline = time.monotonic() + 600
-        while _get(url)[0] != 200:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"mkdocs serve did not serve {url}\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        marker = "Floor marker " + "".join(chr(97 + int(d)) for d in str(time.time_ns()))
-        page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
-        saved = time.perf_counter()
-        while marker not in _get(url)[1]:
-            if server.poll() is not None or time.perf_counter() - saved > 300:
-                raise SystemExit(f"{url} never showed the edit\n{log.read_text()[-3000:]}")
-            time.sleep(0.1)
-        return time.perf_counter() - saved
-    finally:
-        page.write_text(text, encoding="utf-8")
+    with _serving(command, same, env, log) as server:
         try:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            _wait_served(url, server, log, time.monotonic() + 600)
+            marker = _marker("Floor marker")
+            page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
+            return _seconds_until(url, marker, server, log)
+        finally:
+            page.write_text(text, encoding="utf-8")
 
 
 def gz(data: bytes) -> int:
